@@ -1,0 +1,79 @@
+import { defineStage } from '../pipeline/index.js';
+import type { Mention, MentionPiece, Token } from '../doc/index.js';
+import type { ActorDictionary } from './load-actor-dictionary.js';
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
+
+const inNounPhrase = (t: Token, prev: Token | undefined, next: Token | undefined): boolean => {
+  if (NP_POS.has(t.pos)) return true;
+  if (t.norm === "'s" || t.norm === "'") return !!prev && NP_POS.has(prev.pos);
+  // a hyphen inside a word ("Kyiv-based", "al-Qaeda") joins its neighbours
+  if (t.norm === '-' && prev && next && !prev.ws && !t.ws) return true;
+  return false;
+};
+
+/**
+ * Finds actor mentions: noun-phrase chunks (over part-of-speech tags) that hold at least one dictionary
+ * phrase. A dictionary phrase may bridge words a chunk would split ("Secretary of State", "Bosnia and
+ * Herzegovina"). The mention keeps every phrase it holds as a piece; resolution decides who it is.
+ */
+export const findMentionsIn = (tokens: Token[], from: number, to: number, sentence: number, dict: ActorDictionary): Mention[] => {
+  const matches = dict.trie.matchAll(tokens, from, to);
+  if (!matches.length) return [];
+  const covered = new Int32Array(to - from).fill(-1);
+  matches.forEach((m, k) => {
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) covered[i - from] = k;
+  });
+  const mentions: Mention[] = [];
+  let i = from;
+  while (i < to) {
+    const inChunk = (j: number) => covered[j - from] >= 0 || inNounPhrase(tokens[j], tokens[j - 1], tokens[j + 1]);
+    if (!inChunk(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < to && inChunk(j)) j++;
+    // chunk [i, j): collect the matches inside it
+    const pieces: MentionPiece[] = [];
+    let last = -1;
+    for (let k = i; k < j; k++) {
+      const m = covered[k - from];
+      if (m >= 0 && m !== last) {
+        const match = matches[m];
+        pieces.push({
+          start: tokens[match.tokenStart].start,
+          end: tokens[match.tokenEnd - 1].end,
+          tokenStart: match.tokenStart,
+          tokenEnd: match.tokenEnd,
+          entries: match.values,
+        });
+        last = m;
+      }
+    }
+    if (pieces.some((p) => p.entries.some((e) => e.kind !== 'modifier'))) {
+      // trim leading determiners and trailing possessive marks from the span
+      let s = i;
+      while (s < j - 1 && tokens[s].pos === 'DET' && covered[s - from] < 0) s++;
+      let e = j;
+      while (e > s + 1 && (tokens[e - 1].norm === "'s" || tokens[e - 1].norm === "'")) e--;
+      mentions.push({ start: tokens[s].start, end: tokens[e - 1].end, sentence, tokenStart: s, tokenEnd: e, pieces });
+    }
+    i = j;
+  }
+  return mentions;
+};
+
+export const findMentions = (dict: ActorDictionary) =>
+  defineStage({
+    name: 'findMentions',
+    requires: ['sentences', 'tokens'],
+    assigns: ['mentions'],
+    run: (doc) => {
+      const mentions: Mention[] = [];
+      for (const s of doc.sentences!) {
+        if (!s.isDateline) mentions.push(...findMentionsIn(doc.tokens!, s.tokenStart, s.tokenEnd, s.index, dict));
+      }
+      return { ...doc, mentions };
+    },
+  });

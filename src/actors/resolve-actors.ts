@@ -1,0 +1,89 @@
+import { defineStage } from '../pipeline/index.js';
+import type { Actor, MentionPiece } from '../doc/index.js';
+import type { ActorEntry, DatedRole } from './types.js';
+
+/** The role a person held on a date; null when none was held then. */
+export const roleOn = (roles: DatedRole[], date: string): DatedRole | null =>
+  roles.find((r) => r.start <= date && (r.end === null || date <= r.end)) ?? null;
+
+/** What a person is on a date: the sector of the office held, ELI after every office, nothing before. */
+export const personOn = (entry: ActorEntry, date: string): { country: string; sector: string; title?: string } => {
+  const roles = entry.roles ?? [];
+  const held = roleOn(roles, date);
+  if (held) return { country: held.country ?? entry.country ?? '', sector: held.sector, title: held.title };
+  const wasBefore = roles.some((r) => r.end !== null && r.end < date);
+  return { country: entry.country ?? '', sector: wasBefore ? 'ELI' : '' };
+};
+
+const pick = (pieces: MentionPiece[], kinds: ActorEntry['kind'][], last = true): { piece: MentionPiece; entry: ActorEntry } | null => {
+  const order = last ? [...pieces].reverse() : pieces;
+  for (const piece of order) {
+    const entry = piece.entries.find((e) => kinds.includes(e.kind));
+    if (entry) return { piece, entry };
+  }
+  return null;
+};
+
+/**
+ * Combines the pieces of one mention into an actor, on the article's date. A nationality or country in the
+ * mention beats the registry ("Armenian Prime Minister X" is ARMGOV whoever X is); a role noun gives the
+ * sector; a person gives both from the office held that day; "former" makes the sector ELI.
+ */
+export const resolvePieces = (pieces: MentionPiece[], date: string): (Actor & { head: MentionPiece }) | null => {
+  const place = pick(pieces, ['country', 'demonym'], false) ?? pick(pieces, ['capital'], false);
+  const role = pick(pieces, ['role']);
+  const person = pick(pieces, ['person']);
+  const org = pick(pieces, ['org']);
+  const former = pick(pieces, ['modifier']);
+  const who = person ? personOn(person.entry, date) : null;
+  const head = [role, person, org, place].filter((x) => x).sort((a, b) => b!.piece.start - a!.piece.start)[0];
+  if (!head) return null;
+
+  let country = place?.entry.country ?? who?.country ?? '';
+  let sector = '';
+  let code: string | undefined;
+  let entry = head.entry;
+  if (org && (!place || org.piece.start > place.piece.start) && (!role || org.piece.start > role.piece.start)) {
+    // the organisation is the head: "NATO", "the FSB"
+    code = org.entry.code;
+    country = org.entry.country!;
+    sector = org.entry.sector ?? '';
+    entry = org.entry;
+  } else if (role) {
+    sector = role.entry.sector!;
+    if (!country && org) country = org.entry.country!;
+    entry = role.entry;
+  } else if (who) {
+    sector = who.sector;
+    entry = person!.entry;
+  } else if (place?.entry.kind === 'capital' && place === head) {
+    sector = place.entry.sector ?? 'GOV';
+  }
+  if (former) sector = former.entry.sector || 'ELI';
+  if (!code) code = country + sector;
+  if (!code) return null;
+  return {
+    code,
+    country,
+    sector,
+    name: person?.entry.name ?? org?.entry.name ?? place?.entry.name,
+    entry: person && entry === person.entry ? person.entry.id : entry.id,
+    dictionary: entry.dictionary,
+    head: head.piece,
+  };
+};
+
+export const resolveActors = defineStage({
+  name: 'resolveActors',
+  requires: ['mentions'],
+  assigns: ['actors'],
+  run: (doc) => {
+    const mentions = doc.mentions!.map((m) => {
+      const a = resolvePieces(m.pieces, doc.meta.date);
+      if (!a) return m;
+      const { head, ...actor } = a;
+      return { ...m, actor, head: { start: head.start, end: head.end } };
+    });
+    return { ...doc, mentions };
+  },
+});

@@ -1,0 +1,17 @@
+/** A dated role of a person in the registry; `end: null` while still held. */
+export type DatedRole = { title: string; sector: string; start: string; end: string | null; country?: string };
+
+/** One entry of the actor dictionaries: a name that news text uses, and what it stands for. */
+export type ActorEntry = {
+  /** Stable id, e.g. "country:RUS", "capital:RUS", "role:troops", "org:nato", "person:usa-joe-biden". */
+  id: string;
+  kind: 'country' | 'demonym' | 'capital' | 'org' | 'person' | 'role' | 'modifier';
+  name: string;
+  country?: string;
+  sector?: string;
+  /** Full code for organisations (IGOWSTNAT); for others the code is built from country and sector. */
+  code?: string;
+  roles?: DatedRole[];
+  /** For a modifier ("former"): the sector it imposes. */
+  dictionary: string;
+};

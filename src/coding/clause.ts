@@ -1,0 +1,32 @@
+/**
+ * A clause: one verb group with its arguments, as the coder sees it. Every clause finder (the part-of-speech
+ * one here, a dependency parser later) fills this one shape, so the coder does not care which made it.
+ */
+export type Clause = {
+  sentence: number;
+  /** The verb group's tokens [tokenStart, tokenEnd) and its main verb. */
+  tokenStart: number;
+  tokenEnd: number;
+  head: number;
+  lemma: string;
+  /** Tokens this clause's patterns may read: from the head to the end of its complements. */
+  regionEnd: number;
+  /** Indices into doc.mentions. Several for coordinated subjects ("the U.S. and Britain"). */
+  subjects: number[];
+  objects: { mention: number; prep: string | null }[];
+  passive: boolean;
+  /** The by-agent of a passive clause. */
+  agent: number | null;
+  negated: boolean;
+  modal: string | null;
+  conditional: boolean;
+  question: boolean;
+  /** The clause this one completes ("agreed [to meet]", "said [Y would ...]", "denied [striking]"). */
+  governor: number | null;
+  link: 'xcomp' | 'ccomp' | 'conj' | null;
+};
+
+export type ClauseFinder = {
+  readonly name: string;
+  find: (doc: import('../doc/index.js').NewsDoc) => Clause[];
+};

@@ -1,0 +1,147 @@
+import { defineStage } from '../pipeline/index.js';
+import type { CodedEvent, EventActor, Mention, Modality, NewsDoc } from '../doc/index.js';
+import { cameoCode, goldstein, ploverFor } from '../standards/index.js';
+import type { Clause, ClauseFinder } from './clause.js';
+import { matchPattern, type PatternMatch } from './match-pattern.js';
+import { clauseModality, INTENT_CODE } from './modality.js';
+import type { VerbDictionary } from './verb-dictionary.js';
+
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside']);
+const PLACE_KINDS = new Set(['country', 'capital']);
+
+const eventActor = (doc: NewsDoc, m: Mention | undefined): EventActor | null =>
+  m?.actor ? { ...m.actor, text: doc.text.slice(m.start, m.end), span: { start: m.start, end: m.end } } : null;
+
+/** The code an event gets under its modality, or null when it is not to be coded as having happened. */
+export const codeUnder = (code: string, modality: Modality): string | null => {
+  if (modality === 'asserted') return code;
+  if (modality === 'intent') return code.startsWith('03') ? code : (INTENT_CODE[code.slice(0, 2)] ?? null);
+  return null;
+};
+
+export type CodeEventsOptions = { dictionary: VerbDictionary; clauseFinder: ClauseFinder };
+
+/**
+ * Codes each clause into events: the most specific verb pattern of its head that matches its words, the
+ * subject (or by-agent) as source and the pattern's TARGET (or the direct object) as target, under the
+ * clause's modality. A sentence gives one event per (source, target, code); no pattern, no event.
+ */
+export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder }: CodeEventsOptions): { clauses: Clause[]; events: CodedEvent[] } => {
+  const tokens = doc.tokens!;
+  const mentions = doc.mentions!;
+  const clauses = clauseFinder.find(doc);
+  const startAt = new Map<number, { index: number; end: number }>();
+  mentions.forEach((m, index) => {
+    if (m.actor) startAt.set(m.tokenStart, { index, end: m.tokenEnd });
+  });
+  const mentionAt = (k: number) => startAt.get(k);
+  const events: CodedEvent[] = [];
+  const seen = new Set<string>();
+  const consumedHeads = new Set<number>();
+
+  const emit = (
+    c: { sentence: number },
+    match: PatternMatch,
+    modality: Modality,
+    sources: (Mention | undefined)[],
+    targets: (Mention | undefined)[],
+    verb: { start: number; end: number },
+    placeFrom: Clause | null,
+  ) => {
+    const code = codeUnder(match.pattern.code, modality);
+    if (!code) return;
+    const info = cameoCode(code)!;
+    const plover = ploverFor(code);
+    for (const sm of sources.length ? sources : [undefined]) {
+      for (const tm of targets.length ? targets : [undefined]) {
+        if (sm && tm && sm === tm) continue;
+        const source = eventActor(doc, sm);
+        const target = eventActor(doc, tm);
+        if (!source && !target) continue;
+        const key = `${c.sentence}|${source?.code}|${target?.code}|${code}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const spans = [verb, source?.span, target?.span, { start: tokens[match.end - 1]?.start ?? verb.start, end: tokens[match.end - 1]?.end ?? verb.end }].filter(
+          (x): x is { start: number; end: number } => !!x,
+        );
+        const evidence = { start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)) };
+        const date = (doc.dates ?? []).find((d) => d.sentence === c.sentence)?.date ?? doc.meta.date;
+        const placeMention = placeFrom?.objects
+          .map((o) => ({ o, m: mentions[o.mention] }))
+          .find(({ o, m }) => o.prep && PLACE_PREPS.has(o.prep) && m.pieces.some((p) => p.entries.some((e) => PLACE_KINDS.has(e.kind))));
+        const place = placeMention ? doc.text.slice(placeMention.m.start, placeMention.m.end) : doc.dateline?.place;
+        events.push({
+          docId: doc.meta.id,
+          sentence: c.sentence,
+          source,
+          target,
+          cameo: { code, root: info.root, name: info.name },
+          plover: plover ? { type: plover.type, mode: plover.mode, context: plover.context } : null,
+          goldstein: goldstein(code),
+          quadClass: info.quadClass,
+          modality,
+          date,
+          ...(place ? { place } : {}),
+          verb,
+          evidence,
+          ruleId: match.pattern.id,
+          dictionary: dictionary.version,
+        });
+      }
+    }
+  };
+
+  clauses.forEach((c, k) => {
+    if (consumedHeads.has(c.head)) return;
+    const candidates = dictionary.byVerb.get(c.lemma);
+    if (!candidates) return;
+    let match: PatternMatch | null = null;
+    for (const p of candidates) {
+      match = matchPattern(p, tokens, c.head + 1, c.regionEnd, mentionAt, c.passive);
+      if (match) break;
+    }
+    if (!match) return;
+    // the complements this match read are part of this event, not events of their own
+    for (const other of clauses) if (other.sentence === c.sentence && other.head > c.head && other.head < match.end) consumedHeads.add(other.head);
+    const modality = clauseModality(clauses, k);
+    const subjects = c.subjects.map((i) => mentions[i]);
+    let sources: (Mention | undefined)[] = subjects;
+    let targets: (Mention | undefined)[];
+    if (c.passive) {
+      sources = c.agent !== null ? [mentions[c.agent]] : [];
+      targets = subjects;
+    } else if (match.target !== null) {
+      targets = [mentions[match.target]];
+      // "sanctions on Russia and Belarus": coordinated targets
+      let last = mentions[match.target];
+      for (const o of c.objects) {
+        const m = mentions[o.mention];
+        const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
+        if (m.tokenStart >= last.tokenEnd && between.length && between.every((w) => w === 'and' || w === ',')) {
+          targets.push(m);
+          last = m;
+        }
+      }
+    } else {
+      const direct = c.objects.find((o) => o.prep === null && mentions[o.mention].actor);
+      targets = direct ? [mentions[direct.mention]] : [];
+    }
+    if (match.pattern.swap) [sources, targets] = [targets, sources];
+    const head = tokens[c.head];
+    // "X and Y met": a meeting with no object is between the subjects, both ways
+    if (!targets.length && sources.length > 1 && match.pattern.code.startsWith('04')) {
+      for (const a of sources) emit(c, match, modality, [a], sources.filter((b) => b !== a), { start: head.start, end: head.end }, c);
+      return;
+    }
+    emit(c, match, modality, sources, targets, { start: head.start, end: head.end }, c);
+  });
+  return { clauses, events };
+};
+
+export const codeEvents = (options: CodeEventsOptions) =>
+  defineStage({
+    name: 'codeEvents',
+    requires: ['tokens', 'mentions', 'actors', 'dates'],
+    assigns: ['clauses', 'events'],
+    run: (doc) => ({ ...doc, ...codeEventsIn(doc, options) }),
+  });

@@ -1,0 +1,166 @@
+import type { Mention, NewsDoc, Token } from '../doc/index.js';
+import type { Clause, ClauseFinder } from './clause.js';
+
+const MODALS = new Set(['will', "'ll", 'would', "'d", 'could', 'can', 'may', 'might', 'should', 'shall', 'must', 'wo', 'ca']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+const SPEECH = new Set(['say', 'tell', 'announce', 'claim', 'report', 'state', 'add', 'insist', 'confirm', 'allege', 'believe', 'think', 'note', 'write', 'declare', 'argue', 'fear', 'deny', 'suggest', 'indicate', 'acknowledge', 'warn']);
+const CONDITIONAL = new Set(['if', 'unless', 'whether', 'should']);
+const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+
+const isVerbish = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX';
+
+/** Groups a sentence's verbs: auxiliaries, negation and adverbs attach to the verb they lead to. */
+const verbGroups = (tokens: Token[], from: number, to: number): { start: number; end: number; head: number; xcomp: boolean }[] => {
+  const groups: { start: number; end: number; head: number; xcomp: boolean }[] = [];
+  let i = from;
+  while (i < to) {
+    const t = tokens[i];
+    if (!isVerbish(t)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const infinitive = i > from && tokens[i - 1].norm === 'to' && tokens[i - 1].pos === 'PART';
+    let head = -1;
+    let j = i;
+    while (j < to) {
+      const u = tokens[j];
+      if (u.pos === 'VERB') {
+        if (head >= 0 && tokens[head].pos === 'VERB') break; // a second verb starts its own (complement) group
+        head = j;
+        j++;
+      } else if (u.pos === 'AUX' || NEGATORS.has(u.norm) || (u.pos === 'ADV' && j + 1 < to && isVerbish(tokens[j + 1]))) {
+        if (u.pos === 'AUX' && head >= 0 && tokens[head].pos === 'VERB') break;
+        if (u.pos === 'AUX' && head < 0) head = j;
+        else if (u.pos === 'AUX' && tokens[head].pos === 'AUX') head = j;
+        j++;
+      } else break;
+    }
+    if (head < 0) head = start;
+    const prevGroup = groups[groups.length - 1];
+    const xcomp = infinitive || (!!prevGroup && prevGroup.end === start && tokens[prevGroup.head].pos === 'VERB');
+    groups.push({ start, end: j, head, xcomp });
+    i = j;
+  }
+  return groups;
+};
+
+const mentionAt = (mentions: Mention[], sentence: number): Mention[] => mentions.filter((m) => m.sentence === sentence);
+
+/**
+ * Finds clauses from part-of-speech tags alone: verb groups, the nearest actor mention before each as its
+ * subject (over relative clauses and appositions set off by commas), the mentions after it as objects with
+ * the preposition that introduces them, and the links between a verb and its complement clause.
+ */
+export const findClausesPos = (doc: NewsDoc): Clause[] => {
+  const tokens = doc.tokens!;
+  const all = doc.mentions ?? [];
+  const clauses: Clause[] = [];
+  const mentionIndex = new Map<Mention, number>(all.map((m, k) => [m, k]));
+  for (const s of doc.sentences!) {
+    if (s.isDateline) continue;
+    const mentions = mentionAt(all, s.index);
+    const groups = verbGroups(tokens, s.tokenStart, s.tokenEnd);
+    const question = doc.text.slice(s.start, s.end).trimEnd().endsWith('?');
+    const first = clauses.length;
+    groups.forEach((g, gi) => {
+      const prev = groups[gi - 1];
+      const next = groups[gi + 1];
+      const left = prev ? prev.end : s.tokenStart;
+      const right = next ? next.start : s.tokenEnd;
+      const groupTokens = tokens.slice(g.start, g.end);
+      const headTok = tokens[g.head];
+      const negated = groupTokens.some((t) => NEGATORS.has(t.norm));
+      const modal = groupTokens.find((t) => MODALS.has(t.norm))?.norm ?? null;
+      const passive =
+        headTok.pos === 'VERB' &&
+        headTok.norm !== headTok.lemma &&
+        !headTok.norm.endsWith('ing') &&
+        groupTokens.some((t) => t.lemma === 'be' || t.lemma === 'get') &&
+        !groupTokens.some((t) => t.lemma === 'have' && t.pos === 'AUX' && false);
+      // what stands between the previous verb group and this one
+      let conditional = false;
+      for (let k = left; k < g.start; k++) if (CONDITIONAL.has(tokens[k].norm) && tokens[k].pos !== 'AUX') conditional = true;
+      // subjects: mentions before the verb, after the previous group; skip a ", who ...," or apposition
+      const before = mentions.filter((m) => m.tokenEnd <= g.start && m.tokenStart >= left);
+      let subjects: Mention[] = [];
+      let link: Clause['link'] = null;
+      let governor: number | null = null;
+      const tokenBefore = tokens[g.start - 1];
+      if (g.xcomp && prev) {
+        link = 'xcomp';
+        governor = first + gi - 1;
+      } else if (prev && SPEECH.has(tokens[prev.head].lemma) && (before.length || tokens[left]?.norm === 'that')) {
+        link = 'ccomp';
+        governor = first + gi - 1;
+      } else if (tokenBefore && tokenBefore.pos === 'CCONJ' && prev && !before.some((m) => m.tokenEnd === g.start - 1 && m.tokenStart > prev.end)) {
+        link = 'conj';
+        governor = first + gi - 1;
+      }
+      if (tokenBefore && RELATIVE.has(tokenBefore.norm) && g.start - 2 >= s.tokenStart && tokens[g.start - 2].norm === ',') {
+        const ante = mentions.filter((m) => m.tokenEnd <= g.start - 2).pop();
+        if (ante) subjects = [ante];
+      } else if (before.length) {
+        // nearest mention, with the mentions coordinated with it ("the U.S. and Britain")
+        let k = before.length - 1;
+        // an apposition ", the U.S. secretary of state," right before the verb points back to its head
+        const m0 = before[k];
+        if (tokens[m0.tokenEnd]?.norm === ',' && m0.tokenStart > 0 && tokens[m0.tokenStart - 1].norm === ',' && k > 0) {
+          const head = before[k - 1];
+          if (head.tokenEnd === m0.tokenStart - 1) {
+            subjects = [head.actor ? head : m0];
+            k = -1;
+          }
+        }
+        if (k >= 0) {
+          subjects = [before[k]];
+          while (k > 0) {
+            const between = tokens.slice(before[k - 1].tokenEnd, before[k].tokenStart).map((t) => t.norm);
+            if (between.length && between.every((w) => w === 'and' || w === ',' || w === 'or')) {
+              subjects.unshift(before[k - 1]);
+              k--;
+            } else break;
+          }
+        }
+      }
+      if (!subjects.length && governor !== null && link !== 'ccomp') subjects = clauses[governor].subjects.map((k) => all[k]);
+      const objects: Clause['objects'] = [];
+      let agent: number | null = null;
+      for (const m of mentions) {
+        if (m.tokenStart < g.end || m.tokenStart >= right) continue;
+        let p = m.tokenStart - 1;
+        while (p >= g.end && (tokens[p].pos === 'ADJ' || tokens[p].pos === 'DET' || tokens[p].pos === 'NUM')) p--;
+        const prepTok = p >= g.end ? tokens[p] : null;
+        const prep = prepTok && (prepTok.pos === 'ADP' || prepTok.pos === 'SCONJ') ? prepTok.norm : null;
+        if (passive && prep === 'by' && agent === null) agent = mentionIndex.get(m)!;
+        else objects.push({ mention: mentionIndex.get(m)!, prep });
+      }
+      clauses.push({
+        sentence: s.index,
+        tokenStart: g.start,
+        tokenEnd: g.end,
+        head: g.head,
+        lemma: headTok.lemma,
+        regionEnd: right,
+        subjects: subjects.map((m) => mentionIndex.get(m)!),
+        objects,
+        passive,
+        agent,
+        negated,
+        modal,
+        conditional,
+        question,
+        governor,
+        link,
+      });
+    });
+    // a verb's patterns may read into its complements ("refused to meet X", "threatened to impose sanctions")
+    for (let k = clauses.length - 1; k > first; k--) {
+      const c = clauses[k];
+      if (c.link === 'xcomp' && c.governor !== null) clauses[c.governor].regionEnd = Math.max(clauses[c.governor].regionEnd, c.regionEnd);
+    }
+  }
+  return clauses;
+};
+
+export const posClauseFinder: ClauseFinder = { name: 'pos-clauses.v1', find: findClausesPos };

@@ -1,0 +1,54 @@
+import type { Token } from '../doc/index.js';
+import type { VerbPattern } from './verb-dictionary.js';
+
+/** Words a pattern may skip between its elements: "impose [new economic] sanctions on". */
+export const MAX_GAP = 4;
+
+export type PatternMatch = { pattern: VerbPattern; target: number | null; end: number };
+
+/**
+ * Matches a pattern's elements after its head, in order, within [from, to). `mentionAt` gives the actor
+ * mention starting at a token (its index in doc.mentions, and where it ends). In a passive clause the TARGET
+ * stands before the verb (it is the subject), so the TARGET element is skipped here.
+ */
+export const matchPattern = (
+  pattern: VerbPattern,
+  tokens: Token[],
+  from: number,
+  to: number,
+  mentionAt: (token: number) => { index: number; end: number } | undefined,
+  passive = false,
+): PatternMatch | null => {
+  let pos = from;
+  let target: number | null = null;
+  for (const el of pattern.elements) {
+    const limit = Math.min(to, pos + MAX_GAP + 1);
+    let found = -1;
+    if (el.kind === 'word') {
+      for (let k = pos; k < limit; k++) {
+        const t = tokens[k];
+        if (t.norm === ';' || t.norm === '.') break;
+        if (el.alts.includes(t.lemma) || el.alts.includes(t.norm)) {
+          found = k;
+          break;
+        }
+      }
+      if (found < 0) return null;
+      pos = found + 1;
+    } else {
+      if (passive) continue;
+      for (let k = pos; k < limit; k++) {
+        const m = mentionAt(k);
+        if (m) {
+          target = m.index;
+          found = m.end;
+          break;
+        }
+        if (tokens[k].pos === 'VERB' || tokens[k].norm === ';') break;
+      }
+      if (found < 0) return null;
+      pos = found;
+    }
+  }
+  return { pattern, target, end: pos };
+};

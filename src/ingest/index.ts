@@ -1,0 +1,2 @@
+export * from './article-meta.js';
+export * from './read-inputs.js';

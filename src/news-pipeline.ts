@@ -1,0 +1,30 @@
+import { findMentions, loadActorDictionary, resolveActors, type ActorDictionary } from './actors/index.js';
+import { codeEvents, loadVerbDictionary, posClauseFinder, type ClauseFinder, type VerbDictionary } from './coding/index.js';
+import { detectLanguageStage, findDates, readDateline, tokenize } from './nlp/index.js';
+import { createPipeline, type Pipeline } from './pipeline/index.js';
+
+export type NewsPipelineOptions = {
+  /** User actor dictionaries layered over the built-in ones. */
+  actorFiles?: string[];
+  /** User verb-pattern files added to the built-in ones. */
+  verbFiles?: string[];
+  clauseFinder?: ClauseFinder;
+};
+
+export type NewsPipeline = Pipeline & { actors: ActorDictionary; verbs: VerbDictionary };
+
+/** The full pipeline from raw article text to coded events, built once and frozen. */
+export const createNewsPipeline = ({ actorFiles = [], verbFiles = [], clauseFinder = posClauseFinder }: NewsPipelineOptions = {}): NewsPipeline => {
+  const actors = loadActorDictionary({ extra: actorFiles });
+  const verbs = loadVerbDictionary({ extra: verbFiles });
+  const pipeline = createPipeline([
+    detectLanguageStage,
+    readDateline,
+    tokenize,
+    findDates,
+    findMentions(actors),
+    resolveActors,
+    codeEvents({ dictionary: verbs, clauseFinder }),
+  ]);
+  return Object.freeze({ ...pipeline, actors, verbs });
+};

@@ -1,0 +1,95 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { defineStage } from '../pipeline/index.js';
+import type { Sentence, Token } from '../doc/index.js';
+import { normalizeWord } from './normalize-word.js';
+
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const its = nlp.its;
+
+/**
+ * Splits `text.slice(from, to)` into sentences and tokens with wink-nlp, placing each token at its character
+ * offset in the whole text. Whitespace tokens are folded into the `ws` of the token before them, so that
+ * joining every token's text and `ws` gives the text back.
+ */
+export const tokenizeRange = (text: string, from: number, to: number, tokens: Token[], sentences: Sentence[], isDateline = false): void => {
+  const part = text.slice(from, to);
+  if (!part.trim()) return;
+  const wdoc = nlp.readDoc(part);
+  const words = wdoc.tokens().out() as string[];
+  const types = wdoc.tokens().out(its.type) as string[];
+  const pos = wdoc.tokens().out(its.pos) as string[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const lemmas = wdoc.tokens().out(its.lemma as any) as string[];
+  const spans: number[][] = [];
+  wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => spans.push(s.out(its.span) as unknown as number[]));
+  const index: number[] = new Array(words.length).fill(-1);
+  let cursor = 0;
+  const base = tokens.length;
+  for (let i = 0; i < words.length; i++) {
+    if (types[i] === 'tabCRLF' || !words[i].trim()) continue;
+    const w = words[i];
+    let at = part.startsWith(w, cursor) ? cursor : part.indexOf(w, cursor);
+    if (at < 0 || /\S/.test(part.slice(cursor, at))) {
+      // wink gave a form that is not in the text (rare): keep the cursor, the gap stays in `ws`.
+      at = cursor;
+      while (at < part.length && /\s/.test(part[at])) at++;
+      if (!part.startsWith(w, at)) continue;
+    }
+    index[i] = tokens.length;
+    tokens.push({
+      start: from + at,
+      end: from + at + w.length,
+      ws: '',
+      pos: pos[i],
+      lemma: lemmas[i].toLowerCase(),
+      norm: normalizeWord(w),
+      sentence: -1,
+    });
+    cursor = at + w.length;
+  }
+  for (let k = base; k < tokens.length; k++) {
+    tokens[k].ws = text.slice(tokens[k].end, k + 1 < tokens.length ? tokens[k + 1].start : to);
+  }
+  for (const [s, e] of spans) {
+    let first = -1;
+    let last = -1;
+    for (let i = s; i <= e; i++) {
+      if (index[i] >= 0) {
+        if (first < 0) first = index[i];
+        last = index[i];
+      }
+    }
+    if (first < 0) continue;
+    const sentence: Sentence = {
+      index: sentences.length,
+      start: tokens[first].start,
+      end: tokens[last].end,
+      tokenStart: first,
+      tokenEnd: last + 1,
+      ...(isDateline ? { isDateline: true as const } : {}),
+    };
+    for (let k = first; k <= last; k++) tokens[k].sentence = sentence.index;
+    sentences.push(sentence);
+  }
+};
+
+export const tokenize = defineStage({
+  name: 'tokenize',
+  requires: ['dateline'],
+  assigns: ['sentences', 'tokens'],
+  run: (doc) => {
+    const tokens: Token[] = [];
+    const sentences: Sentence[] = [];
+    const body = doc.dateline ? doc.dateline.body : 0;
+    if (doc.dateline) tokenizeRange(doc.text, 0, body, tokens, sentences, true);
+    tokenizeRange(doc.text, body, doc.text.length, tokens, sentences);
+    if (tokens.length && doc.dateline) {
+      // the dateline's trailing whitespace belongs to its last token
+      const last = tokens.findLast((t) => t.end <= body);
+      const next = tokens.find((t) => t.start >= body);
+      if (last && next) last.ws = doc.text.slice(last.end, next.start);
+    }
+    return { ...doc, tokens, sentences };
+  },
+});
