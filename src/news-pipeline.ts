@@ -1,4 +1,4 @@
-import { findMentions, loadActorDictionary, resolveActors, type ActorDictionary } from './actors/index.js';
+import { findMentions, linkMentions, loadActorDictionary, resolveActors, type ActorDictionary } from './actors/index.js';
 import { codeEvents, loadVerbDictionary, posClauseFinder, type ClauseFinder, type VerbDictionary } from './coding/index.js';
 import { detectLanguageStage, findDates, readDateline, tokenize } from './nlp/index.js';
 import { createPipeline, type Pipeline } from './pipeline/index.js';
@@ -24,6 +24,7 @@ export const createNewsPipeline = ({ actorFiles = [], verbFiles = [], clauseFind
     findDates,
     findMentions(actors),
     resolveActors,
+    linkMentions,
     codeEvents({ dictionary: verbs, clauseFinder }),
   ]);
   return Object.freeze({ ...pipeline, actors, verbs });

@@ -3,6 +3,10 @@ import type { Mention, MentionPiece, Token } from '../doc/index.js';
 import type { ActorDictionary } from './load-actor-dictionary.js';
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
+// capitalised words that are not names of people or groups
+const NOT_NAMES = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow'.split(' '),
+);
 
 const inNounPhrase = (t: Token, prev: Token | undefined, next: Token | undefined): boolean => {
   if (NP_POS.has(t.pos)) return true;
@@ -51,13 +55,25 @@ export const findMentionsIn = (tokens: Token[], from: number, to: number, senten
         last = m;
       }
     }
-    if (pieces.some((p) => p.entries.some((e) => e.kind !== 'modifier'))) {
+    // a proper name no dictionary knows: the last run of capitalised words outside every piece
+    let nameEnd = -1;
+    let nameStart = -1;
+    for (let k = j - 1; k >= i; k--) {
+      const unmatched = covered[k - from] < 0 && tokens[k].pos === 'PROPN' && !NOT_NAMES.has(tokens[k].norm);
+      if (unmatched && nameEnd < 0) nameEnd = k + 1;
+      if (nameEnd >= 0) {
+        if (unmatched) nameStart = k;
+        else break;
+      }
+    }
+    const name = nameStart >= 0 ? { start: tokens[nameStart].start, end: tokens[nameEnd - 1].end } : undefined;
+    if (name || pieces.some((p) => p.entries.some((e) => e.kind !== 'modifier'))) {
       // trim leading determiners and trailing possessive marks from the span
       let s = i;
       while (s < j - 1 && tokens[s].pos === 'DET' && covered[s - from] < 0) s++;
       let e = j;
       while (e > s + 1 && (tokens[e - 1].norm === "'s" || tokens[e - 1].norm === "'")) e--;
-      mentions.push({ start: tokens[s].start, end: tokens[e - 1].end, sentence, tokenStart: s, tokenEnd: e, pieces });
+      mentions.push({ start: tokens[s].start, end: tokens[e - 1].end, sentence, tokenStart: s, tokenEnd: e, pieces, ...(name ? { name } : {}) });
     }
     i = j;
   }

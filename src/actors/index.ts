@@ -5,3 +5,5 @@ export * from './load-actor-dictionary.js';
 export * from './find-mentions.js';
 export * from './resolve-actors.js';
 export * from './resolve-phrase.js';
+export * from './link-mentions.js';
+export * from './import-petrarch.js';

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
 import { DICTIONARY_DIR } from '../paths.js';
+import { importPetrarch } from './import-petrarch.js';
 import { PhraseTrie } from './phrase-trie.js';
 import { DictionaryError, lineOf, readYaml } from './read-yaml.js';
 import type { ActorEntry, DatedRole } from './types.js';
@@ -26,7 +27,9 @@ export const demonymPlural = (d: string): string | null => (/(ese|sh|ch|ss|s|x|z
 
 const fromWorldCountries = (trie: PhraseTrie<ActorEntry>): void => {
   const dictionary = 'world-countries@5';
-  for (const c of countries) {
+  // territories first, so that a name they share with a state ("American") goes to the state, added later
+  const ordered = [...countries].sort((a, b) => Number(a.independent ?? false) - Number(b.independent ?? false));
+  for (const c of ordered) {
     const code = CAMEO_CODE[c.cca3] ?? c.cca3;
     const country: ActorEntry = { id: `country:${code}`, kind: 'country', name: c.name.common, country: code, dictionary };
     for (const n of [c.name.common, c.name.official, ...c.altSpellings.filter(usableAlt)]) trie.add(n, country);
@@ -51,7 +54,18 @@ const need = (file: string, text: string, cond: unknown, where: string, reason: 
 };
 
 /** Reads one actor data file (any of the layouts in docs/actor-dictionaries.md) into the trie. */
-export const loadActorFile = (file: string, trie: PhraseTrie<ActorEntry>): string => {
+export const loadActorFile = (file: string, trie: PhraseTrie<ActorEntry>, people = new Map<string, ActorEntry>()): string => {
+  if (/\.txt$/i.test(file)) {
+    // a PETRARCH/TABARI dictionary
+    const dictionary = `petrarch:${file.split('/').pop()}`;
+    for (const { names, entry } of importPetrarch(readFileSync(file, 'utf8'), file, dictionary)) {
+      for (const n of names) {
+        trie.add(n, entry);
+        if (entry.kind === 'role' && !/s$/i.test(n)) trie.add(n + 's', entry);
+      }
+    }
+    return dictionary;
+  }
   const { data, text } = readYaml(file);
   const doc = (data ?? {}) as Raw;
   const dictionary = str(doc.version) || file.split('/').pop()!;
@@ -108,7 +122,11 @@ export const loadActorFile = (file: string, trie: PhraseTrie<ActorEntry>): strin
     for (const r of roles) {
       need(file, text, /^\d{4}-\d{2}-\d{2}$/.test(r.start) && (r.end === null || /^\d{4}-\d{2}-\d{2}$/.test(r.end)), id, `person "${id}": role dates must be YYYY-MM-DD`);
     }
-    const entry: ActorEntry = { id: `person:${id}`, kind: 'person', name: str(p.name), country: str(p.country), roles, dictionary };
+    // the same person in two files (a minister who later led an armed group) is one entry with all roles
+    const seen = people.get(id);
+    const entry: ActorEntry = seen ?? { id: `person:${id}`, kind: 'person', name: str(p.name), country: str(p.country), roles: [], dictionary };
+    for (const r of roles) if (!entry.roles!.some((o) => o.start === r.start && o.title === r.title)) entry.roles!.push(r);
+    people.set(id, entry);
     for (const n of [str(p.name), ...asList(p.variants)]) trie.add(n, entry);
   }
   return dictionary;
@@ -130,6 +148,7 @@ export const loadActorDictionary = ({ extra = [] as string[], dir = join(DICTION
   const trie = new PhraseTrie<ActorEntry>();
   fromWorldCountries(trie);
   const versions = ['world-countries@5'];
-  for (const f of [...dataFiles(dir), ...extra]) versions.push(loadActorFile(f, trie));
+  const people = new Map<string, ActorEntry>();
+  for (const f of [...dataFiles(dir), ...extra]) versions.push(loadActorFile(f, trie, people));
   return { trie, versions };
 };

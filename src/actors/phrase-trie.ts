@@ -20,7 +20,8 @@ export class PhraseTrie<T> {
       node = n;
     }
     if (!node.values.includes(value)) {
-      node.values.push(value);
+      // later entries come first: a dictionary loaded later is layered over the ones before it
+      node.values.unshift(value);
       this.size++;
     }
   }

@@ -24,6 +24,15 @@ const pick = (pieces: MentionPiece[], kinds: ActorEntry['kind'][], last = true):
   return null;
 };
 
+/** The person a name stands for on a date: of several people with that name, one in office then. */
+const pickPerson = (pieces: MentionPiece[], date: string): { piece: MentionPiece; entry: ActorEntry } | null => {
+  for (const piece of [...pieces].reverse()) {
+    const people = piece.entries.filter((e) => e.kind === 'person');
+    if (people.length) return { piece, entry: people.find((e) => roleOn(e.roles ?? [], date)) ?? people[0] };
+  }
+  return null;
+};
+
 /**
  * Combines the pieces of one mention into an actor, on the article's date. A nationality or country in the
  * mention beats the registry ("Armenian Prime Minister X" is ARMGOV whoever X is); a role noun gives the
@@ -32,7 +41,7 @@ const pick = (pieces: MentionPiece[], kinds: ActorEntry['kind'][], last = true):
 export const resolvePieces = (pieces: MentionPiece[], date: string): (Actor & { head: MentionPiece }) | null => {
   const place = pick(pieces, ['country', 'demonym'], false) ?? pick(pieces, ['capital'], false);
   const role = pick(pieces, ['role']);
-  const person = pick(pieces, ['person']);
+  const person = pickPerson(pieces, date);
   const org = pick(pieces, ['org']);
   const former = pick(pieces, ['modifier']);
   const who = person ? personOn(person.entry, date) : null;

@@ -3,7 +3,7 @@ import type { CodedEvent, EventActor, Mention, Modality, NewsDoc } from '../doc/
 import { cameoCode, goldstein, ploverFor } from '../standards/index.js';
 import type { Clause, ClauseFinder } from './clause.js';
 import { matchPattern, type PatternMatch } from './match-pattern.js';
-import { clauseModality, INTENT_CODE } from './modality.js';
+import { clauseModality, INTENT_CODE, rejectCode, threatCode } from './modality.js';
 import type { VerbDictionary } from './verb-dictionary.js';
 
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside']);
@@ -12,10 +12,15 @@ const PLACE_KINDS = new Set(['country', 'capital']);
 const eventActor = (doc: NewsDoc, m: Mention | undefined): EventActor | null =>
   m?.actor ? { ...m.actor, text: doc.text.slice(m.start, m.end), span: { start: m.start, end: m.end } } : null;
 
-/** The code an event gets under its modality, or null when it is not to be coded as having happened. */
+/**
+ * The code an event gets under its modality, or null when it is not to be coded as having happened: an
+ * intent to cooperate is root 03, an intent to do harm is a threat (root 13), anything else unasserted is
+ * not coded.
+ */
 export const codeUnder = (code: string, modality: Modality): string | null => {
   if (modality === 'asserted') return code;
-  if (modality === 'intent') return code.startsWith('03') ? code : (INTENT_CODE[code.slice(0, 2)] ?? null);
+  if (modality === 'intent') return code.startsWith('03') || code.startsWith('13') ? code : (INTENT_CODE[code.slice(0, 2)] ?? threatCode(code));
+  if (modality === 'refused') return rejectCode(code);
   return null;
 };
 
@@ -31,9 +36,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder }: CodeEve
   const mentions = doc.mentions!;
   const clauses = clauseFinder.find(doc);
   const startAt = new Map<number, { index: number; end: number }>();
-  mentions.forEach((m, index) => {
-    if (m.actor) startAt.set(m.tokenStart, { index, end: m.tokenEnd });
-  });
+  // TARGET may bind to a mention no dictionary resolved ("shelled Kharkiv"): the event keeps a null target
+  mentions.forEach((m, index) => startAt.set(m.tokenStart, { index, end: m.tokenEnd }));
   const mentionAt = (k: number) => startAt.get(k);
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
@@ -125,8 +129,22 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder }: CodeEve
     } else {
       const direct = c.objects.find((o) => o.prep === null && mentions[o.mention].actor);
       targets = direct ? [mentions[direct.mention]] : [];
+      if (!direct) {
+        // "threatened to attack Ukraine": the complement's object is what the threat is aimed at
+        const comp = clauses.find((o) => o.governor === k && o.link === 'xcomp');
+        const obj = comp?.objects.find((o) => mentions[o.mention].actor && (o.prep === null || o.prep === 'against' || o.prep === 'on'));
+        if (comp && obj) {
+          targets = [mentions[obj.mention]];
+          consumedHeads.add(comp.head);
+        }
+      }
     }
     if (match.pattern.swap) [sources, targets] = [targets, sources];
+    if (!targets.length && modality === 'intent') {
+      // "will impose sanctions if Russia invades": a threat is aimed at the subject of its condition
+      const cond = clauses.find((o) => o.sentence === c.sentence && o.conditional && o.subjects.length && o.head > c.head);
+      if (cond) targets = [mentions[cond.subjects[0]]];
+    }
     const head = tokens[c.head];
     // "X and Y met": a meeting with no object is between the subjects, both ways
     if (!targets.length && sources.length > 1 && match.pattern.code.startsWith('04')) {

@@ -63,6 +63,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
     const groups = verbGroups(tokens, s.tokenStart, s.tokenEnd);
     const question = doc.text.slice(s.start, s.end).trimEnd().endsWith('?');
     const first = clauses.length;
+    const relativeOf = new Set<number>();
     groups.forEach((g, gi) => {
       const prev = groups[gi - 1];
       const next = groups[gi + 1];
@@ -70,7 +71,10 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       const right = next ? next.start : s.tokenEnd;
       const groupTokens = tokens.slice(g.start, g.end);
       const headTok = tokens[g.head];
-      const negated = groupTokens.some((t) => NEGATORS.has(t.norm));
+      // "never attacked", "not only": negators and adverbs right before the group belong to it
+      let lead = g.start;
+      while (lead > left && (tokens[lead - 1].pos === 'ADV' || tokens[lead - 1].pos === 'PART') && tokens[lead - 1].norm !== 'to') lead--;
+      const negated = groupTokens.some((t) => NEGATORS.has(t.norm)) || tokens.slice(lead, g.start).some((t) => NEGATORS.has(t.norm));
       const modal = groupTokens.find((t) => MODALS.has(t.norm))?.norm ?? null;
       const passive =
         headTok.pos === 'VERB' &&
@@ -86,7 +90,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       let subjects: Mention[] = [];
       let link: Clause['link'] = null;
       let governor: number | null = null;
-      const tokenBefore = tokens[g.start - 1];
+      const tokenBefore = tokens[lead - 1];
       if (g.xcomp && prev) {
         link = 'xcomp';
         governor = first + gi - 1;
@@ -97,12 +101,21 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         link = 'conj';
         governor = first + gi - 1;
       }
-      if (tokenBefore && RELATIVE.has(tokenBefore.norm) && g.start - 2 >= s.tokenStart && tokens[g.start - 2].norm === ',') {
-        const ante = mentions.filter((m) => m.tokenEnd <= g.start - 2).pop();
+      const prevClause = gi > 0 ? clauses[first + gi - 1] : null;
+      let relative = false;
+      if (tokenBefore && RELATIVE.has(tokenBefore.norm) && lead - 2 >= s.tokenStart && tokens[lead - 2].norm === ',') {
+        // ", which has massed troops": the relative pronoun stands for the mention before the comma
+        const ante = mentions.filter((m) => m.tokenEnd <= lead - 2).pop();
         if (ante) subjects = [ante];
+        relative = true;
+      } else if (tokenBefore?.norm === ',' && prevClause && relativeOf.has(first + gi - 1) && !link) {
+        // "Russia, which has massed troops near the border, threatened": the subject is the antecedent
+        subjects = prevClause.subjects.map((k) => all[k]);
       } else if (before.length) {
-        // nearest mention, with the mentions coordinated with it ("the U.S. and Britain")
+        // nearest mention that names an actor (else the nearest), with those coordinated with it ("the U.S. and Britain")
         let k = before.length - 1;
+        const withActor = before.map((m) => !!m.actor).lastIndexOf(true);
+        if (withActor >= 0) k = withActor;
         // an apposition ", the U.S. secretary of state," right before the verb points back to its head
         const m0 = before[k];
         if (tokens[m0.tokenEnd]?.norm === ',' && m0.tokenStart > 0 && tokens[m0.tokenStart - 1].norm === ',' && k > 0) {
@@ -135,6 +148,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         if (passive && prep === 'by' && agent === null) agent = mentionIndex.get(m)!;
         else objects.push({ mention: mentionIndex.get(m)!, prep });
       }
+      if (relative) relativeOf.add(clauses.length);
       clauses.push({
         sentence: s.index,
         tokenStart: g.start,
@@ -154,6 +168,14 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         link,
       });
     });
+    // "said Russian troops shelled ...": the complement's subject is not the speech verb's object
+    for (let k = first + 1; k < clauses.length; k++) {
+      const c = clauses[k];
+      if (c.link === 'ccomp' && c.governor !== null) {
+        const g = clauses[c.governor];
+        g.objects = g.objects.filter((o) => !c.subjects.includes(o.mention));
+      }
+    }
     // a verb's patterns may read into its complements ("refused to meet X", "threatened to impose sanctions")
     for (let k = clauses.length - 1; k > first; k--) {
       const c = clauses[k];

@@ -1,8 +1,10 @@
 import type { Modality } from '../doc/index.js';
 import type { Clause } from './clause.js';
 
-/** Verbs whose complement did not happen: "refused to meet", "failed to reach". */
-const NEGATING = new Set(['refuse', 'fail', 'decline', 'reject', 'deny', 'avoid', 'stop', 'cease']);
+/** Verbs whose complement the subject would not do: CAMEO codes that as a rejection. */
+const REFUSING = new Set(['refuse', 'decline', 'reject', 'balk', 'resist']);
+/** Verbs whose complement did not happen: "failed to reach". */
+const NEGATING = new Set(['fail', 'deny', 'avoid', 'stop', 'cease']);
 /** Verbs whose complement may or may not happen: "threatened to strike", "feared an attack". */
 const HYPOTHETICAL = new Set(['threaten', 'fear', 'consider', 'warn', 'weigh', 'mull', 'contemplate', 'discuss', 'propose', 'urge', 'call', 'ask', 'demand', 'try', 'attempt', 'seek', 'want', 'hope', 'wish', 'dare', 'allow']);
 /** Verbs whose complement is a stated intent: "pledged to send aid", "agreed to meet". */
@@ -24,6 +26,7 @@ export const clauseModality = (clauses: Clause[], k: number): Modality => {
     }
     if (g.lemma === 'deny') return 'denied';
     if (c.link === 'xcomp') {
+      if (REFUSING.has(g.lemma)) return g.negated ? 'asserted' : 'refused';
       if (NEGATING.has(g.lemma)) return 'negated';
       if (HYPOTHETICAL.has(g.lemma)) return 'hypothetical';
       if (INTENT.has(g.lemma)) return 'intent';
@@ -36,8 +39,39 @@ export const clauseModality = (clauses: Clause[], k: number): Modality => {
   return 'asserted';
 };
 
-/**
- * What CAMEO codes for an act stated as an intent: a cooperative act becomes the matching "express intent"
- * code of root 03 (PLOVER AGREE); a conflictual one is not coded as an act.
- */
+/** A cooperative act stated as an intent is the matching "express intent" code of root 03 (PLOVER AGREE). */
 export const INTENT_CODE: Record<string, string> = { '03': '030', '04': '036', '05': '032', '06': '031', '07': '033', '08': '035' };
+
+// A conflictual act stated as an intent ("will impose sanctions", "said they would boycott") is a threat:
+// the most specific code of root 13 for it, from the act's own code down to its root.
+const THREAT_CODE: Record<string, string> = {
+  '161': '1313', '162': '1311', '163': '1312', '164': '134', '165': '135', '166': '136', '16': '131',
+  '172': '132', '1721': '1321', '1722': '1322', '1723': '1323', '1724': '1324', '175': '137', '17': '130',
+  '14': '133', '15': '138',
+  '181': '1383', '18': '1383', '191': '1381', '192': '1382', '19': '1384', '204': '1385', '20': '1383',
+};
+
+// A cooperative act its actor refuses to do is a rejection (root 12) of that kind of cooperation.
+const REJECT_CODE: Record<string, string> = {
+  '03': '120', '04': '125', '05': '120', '06': '121', '061': '1211', '062': '1212', '063': '1213', '064': '1214',
+  '07': '122', '071': '1221', '072': '1222', '073': '1223', '074': '1224', '08': '124', '081': '1241', '082': '1242',
+  '083': '123', '084': '1243', '085': '1244', '086': '1245', '087': '1246', '02': '120',
+};
+
+const mostSpecific = (table: Record<string, string>, code: string): string | null => {
+  for (let n = code.length; n >= 2; n--) {
+    const t = table[code.slice(0, n)];
+    if (t) return t;
+  }
+  return null;
+};
+
+export const rejectCode = (code: string): string | null => mostSpecific(REJECT_CODE, code);
+
+export const threatCode = (code: string): string | null => {
+  for (let n = code.length; n >= 2; n--) {
+    const t = THREAT_CODE[code.slice(0, n)];
+    if (t) return t;
+  }
+  return null;
+};

@@ -53,11 +53,16 @@ export type Mention = Span & {
   actor?: Actor;
   /** Span of the word(s) that carried the identity (the head of the mention). */
   head?: Span;
+  /** A proper name inside the mention that no dictionary knows ("Ilze Ozola" in "Foreign Minister Ilze Ozola"). */
+  name?: Span;
+  /** How the actor was found when not from the mention's own words: "apposition", "coreference", "pronoun". */
+  via?: string;
 };
 
 export type MentionPiece = Span & { tokenStart: number; tokenEnd: number; entries: import('../actors/types.js').ActorEntry[] };
 
-export type Modality = 'asserted' | 'intent' | 'negated' | 'hypothetical' | 'question' | 'denied';
+/** Whether the act happened: asserted; stated as an intent; refused by its actor (coded as REJECT); or not at all. */
+export type Modality = 'asserted' | 'intent' | 'refused' | 'negated' | 'hypothetical' | 'question' | 'denied';
 
 export type EventActor = Actor & { text: string; span: Span };
 

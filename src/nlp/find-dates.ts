@@ -28,10 +28,15 @@ export const isPastSentence = (tokens: Token[], from: number, to: number): boole
  * "met" is four days before, not three after.
  */
 export const resolveDates = (sentence: string, offset: number, articleDate: string, past: boolean, index: number): DateMention[] => {
-  if (!CUE.test(sentence)) return [];
+  const cue = CUE.exec(sentence);
+  if (!cue) return [];
+  // chrono reads only a window around the first cue (and any later ones in it): it is costly on long text
+  const from = cue.index < 30 ? 0 : sentence.lastIndexOf(' ', cue.index - 30) + 1;
+  const to = sentence.indexOf(' ', cue.index + 60);
+  const window = sentence.slice(from, to < 0 ? sentence.length : to);
   const ref = new Date(`${articleDate}T12:00:00Z`);
   const out: DateMention[] = [];
-  for (const r of chrono.en.casual.parse(sentence, { instant: ref, timezone: 0 })) {
+  for (const r of chrono.en.casual.parse(window, { instant: ref, timezone: 0 })) {
     if (!DATE_WORD.test(r.text)) continue;
     const c = r.start;
     let d = c.date();
@@ -43,8 +48,8 @@ export const resolveDates = (sentence: string, offset: number, articleDate: stri
     const grain = dayKnown ? 'day' : c.isCertain('month') ? 'month' : 'year';
     const full = iso(d);
     out.push({
-      start: offset + r.index,
-      end: offset + r.index + r.text.length,
+      start: offset + from + r.index,
+      end: offset + from + r.index + r.text.length,
       sentence: index,
       date: grain === 'day' ? full : grain === 'month' ? full.slice(0, 7) : full.slice(0, 4),
       grain,

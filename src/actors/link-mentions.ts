@@ -1,0 +1,68 @@
+import { defineStage } from '../pipeline/index.js';
+import type { Actor, Mention, NewsDoc } from '../doc/index.js';
+import { normalizeWord } from '../nlp/normalize-word.js';
+
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
+
+/**
+ * Gives actors to mentions whose own words do not say who they are, from the rest of the article:
+ * - an apposition: "Ilze Ozola, Latvia's foreign minister," — the name takes the title's actor;
+ * - a name seen before with a title: "Foreign Minister Ilze Ozola ... Ozola said";
+ * - he/she: the nearest person mentioned before, in this sentence or the two before it.
+ * Each linked mention records `via`, so an event can say how its actor was found.
+ */
+export const linkMentionsIn = (doc: NewsDoc): Mention[] => {
+  const text = doc.text;
+  const tokens = doc.tokens!;
+  const mentions = doc.mentions!.map((m) => ({ ...m }));
+  const names = new Map<string, Actor>();
+  const remember = (m: Mention) => {
+    if (!m.name || !m.actor) return;
+    const parts = text.slice(m.name.start, m.name.end).split(/\s+/).map(normalizeWord);
+    names.set(parts.join(' '), m.actor);
+    names.set(parts[parts.length - 1], m.actor);
+  };
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (!m.actor && m.name) {
+      // apposition: NAME , TITLE-MENTION ,
+      const next = mentions[k + 1];
+      if (next?.actor && next.sentence === m.sentence && tokens[m.tokenEnd]?.norm === ',' && next.tokenStart === m.tokenEnd + 1 && next.pieces.some((p) => p.entries.some((e) => e.kind === 'role'))) {
+        m.actor = next.actor;
+        m.via = 'apposition';
+      } else {
+        const parts = text.slice(m.name.start, m.name.end).split(/\s+/).map(normalizeWord);
+        const known = names.get(parts.join(' ')) ?? names.get(parts[parts.length - 1]);
+        if (known) {
+          m.actor = known;
+          m.via = 'coreference';
+        }
+      }
+    }
+    remember(m);
+  }
+  // pronouns: add mentions for he/she that point back to the nearest earlier person
+  const out: Mention[] = [];
+  let mi = 0;
+  let lastPerson: Mention | null = null;
+  for (let t = 0; t < tokens.length; t++) {
+    while (mi < mentions.length && mentions[mi].tokenStart <= t) {
+      const m = mentions[mi++];
+      out.push(m);
+      if (m.actor && (m.name || m.actor.entry.startsWith('person:'))) lastPerson = m;
+    }
+    const tok = tokens[t];
+    if (tok.pos === 'PRON' && PERSON_PRONOUNS.has(tok.norm) && lastPerson?.actor && tok.sentence - lastPerson.sentence <= 2 && tok.sentence >= lastPerson.sentence) {
+      out.push({ start: tok.start, end: tok.end, sentence: tok.sentence, tokenStart: t, tokenEnd: t + 1, pieces: [], actor: lastPerson.actor, via: 'pronoun' });
+    }
+  }
+  while (mi < mentions.length) out.push(mentions[mi++]);
+  return out;
+};
+
+export const linkMentions = defineStage({
+  name: 'linkMentions',
+  requires: ['mentions', 'actors'],
+  assigns: ['actors'],
+  run: (doc) => ({ ...doc, mentions: linkMentionsIn(doc) }),
+});

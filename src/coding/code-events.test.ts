@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { PACKAGE_ROOT } from '../paths.js';
+import { makeDoc } from '../doc/index.js';
+import { findMentions, linkMentions, loadActorDictionary, resolveActors } from '../actors/index.js';
+import { detectLanguageStage, findDates, readDateline, tokenize } from '../nlp/index.js';
+import { createPipeline } from '../pipeline/index.js';
+import { DictionaryError } from '../actors/read-yaml.js';
+import { codeEvents } from './code-events.js';
+import { posClauseFinder } from './find-clauses-pos.js';
+import { loadVerbDictionary } from './verb-dictionary.js';
+
+const actors = loadActorDictionary({ dir: join(PACKAGE_ROOT, 'test/fixtures/actors') });
+const verbs = loadVerbDictionary({ dir: join(PACKAGE_ROOT, 'test/fixtures/verbs') });
+const pipeline = createPipeline([
+  detectLanguageStage, readDateline, tokenize, findDates, findMentions(actors), resolveActors, linkMentions,
+  codeEvents({ dictionary: verbs, clauseFinder: posClauseFinder }),
+]);
+const code = (text: string, date = '2022-01-21') =>
+  pipeline.run(makeDoc(text, { id: 'c', date, dateSource: 'input' })).events!.map((e) => `${e.source?.code ?? '-'} ${e.cameo.code} ${e.target?.code ?? '-'}`).sort();
+
+// [name, sentence, expected events "SOURCE CODE TARGET"]
+const rows: [string, string, string[]][] = [
+  ['active', 'Russia attacked Ukraine.', ['RUS 190 UKR']],
+  ['most specific pattern wins', 'Russia threatened Latvia with sanctions.', ['RUS 1312 LVA']],
+  ['passive with by-agent', 'Ukraine was attacked by Russia on Monday.', ['RUS 190 UKR']],
+  ['passive without agent', 'Kharkiv was shelled overnight.', []],
+  ['coordinated subjects meet both ways', 'Poland and Lithuania met in Vilnius.', ['LTU 040 POL', 'POL 040 LTU']],
+  ['coordinated objects', 'Russia threatened Latvia and Estonia with sanctions.', ['RUS 1312 EST', 'RUS 1312 LVA']],
+  ['role with nationality', 'Russian troops shelled Ukrainian soldiers.', ['RUSMIL 194 UKRMIL']],
+  ['apposition gives the title', 'Ilze Ozola, Latvia’s foreign minister, met with Polish officials.', ['LVAGOV 040 POLGOV']],
+  ['relative clause between subject and verb', 'Russia, which has massed troops near the border, threatened Ukraine.', ['RUS 130 UKR']],
+  ['swap: the giver is the source', 'Ukraine received aid from Poland.', ['POL 070 UKR']],
+  ['coreference: surname after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. Ozola met with Polish officials.', ['LVAGOV 040 POLGOV']],
+  ['pronoun after a person', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. She met with Polish officials.', ['LVAGOV 040 POLGOV']],
+  ['negation', 'Russia did not attack Ukraine.', []],
+  ['never', 'Poland never attacked Belarus.', []],
+  ['conditional: the act is not coded, the promise is a threat', 'The U.S. will impose sanctions if Russia invades Ukraine.', ['USA 1312 RUS']],
+  ['could', 'Russia could invade Ukraine within weeks.', []],
+  ['question', 'Will Russia attack Ukraine?', []],
+  ['denial codes only the denial', 'Russia denied attacking Ukraine.', ['RUS 016 UKR']],
+  ['refusal is a rejection, not a meeting', 'Russia refused to meet Ukraine.', ['RUS 125 UKR']],
+  ['refusing aid is rejecting it', 'Germany declined to send aid to Ukraine.', ['DEU 122 UKR']],
+  ['failing is not refusing', 'Germany failed to send aid to Ukraine.', []],
+  ['intent: a future meeting is 036', 'Russia will meet Ukraine next week.', ['RUS 036 UKR']],
+  ['intent of force is a threat, not an act', 'Russia will attack Ukraine.', ['RUS 1384 UKR']],
+  ['threatened force is a threat, not an attack', 'Russia threatened to attack Ukraine.', ['RUS 138 UKR']],
+  ['reported speech codes the reported act', 'Kyiv said Russian troops shelled Kharkiv.', ['RUSMIL 194 -']],
+  ['no pattern, no event', 'Russia and Ukraine exchanged prisoners.', []],
+];
+for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));
+
+test('each event records the rule and the dictionary version, and its evidence quotes the sentence', () => {
+  const text = 'Russia threatened Latvia with sanctions on Friday.';
+  const [e] = pipeline.run(makeDoc(text, { id: 'c', date: '2022-01-21', dateSource: 'input' })).events!;
+  assert.equal(e.ruleId, 't13.threaten-sanctions');
+  assert.match(e.dictionary, /^test-verbs\.v1#[0-9a-f]{8}$/);
+  assert.equal(text.slice(e.evidence.start, e.evidence.end), 'Russia threatened Latvia with sanctions');
+  assert.equal(text.slice(e.verb.start, e.verb.end), 'threatened');
+  assert.equal(e.date, '2022-01-21');
+  assert.deepEqual([e.goldstein, e.quadClass, e.plover?.type], [-5.8, 3, 'THREATEN']);
+});
+
+test('the dictionary lint rejects unknown codes, codes of another root and duplicate ids, with file and line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-verbs-'));
+  const write = (body: string) => writeFileSync(join(dir, '04-consult.yml'), `root: "04"\npatterns:\n${body}`);
+  write('  - {id: a, code: "049", pattern: meet}\n');
+  assert.throws(() => loadVerbDictionary({ dir }), (e: DictionaryError) => /04-consult\.yml:3: pattern "a": unknown CAMEO code "049"/.test(e.message));
+  write('  - {id: a, code: "190", pattern: meet}\n');
+  assert.throws(() => loadVerbDictionary({ dir }), /code 190 is not in root 04/);
+  write('  - {id: a, code: "040", pattern: meet}\n  - {id: a, code: "040", pattern: confer}\n');
+  assert.throws(() => loadVerbDictionary({ dir }), /duplicate pattern id "a"/);
+});
