@@ -15,7 +15,8 @@ import { DictionaryError } from './read-yaml.js';
  */
 export type ImportedEntry = { names: string[]; entry: ActorEntry };
 
-const phrase = (raw: string) => raw.replace(/^\+/, '').replace(/_+$/, '').replace(/_/g, ' ').trim();
+// PETRARCH phrases are in capitals and match without regard to case
+const phrase = (raw: string) => raw.replace(/^\+/, '').replace(/_+$/, '').replace(/_/g, ' ').trim().toLowerCase();
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 
 export const petrarchDate = (d: string, file: string, line: number): string => {

@@ -54,7 +54,7 @@ const need = (file: string, text: string, cond: unknown, where: string, reason: 
 };
 
 /** Reads one actor data file (any of the layouts in docs/actor-dictionaries.md) into the trie. */
-export const loadActorFile = (file: string, trie: PhraseTrie<ActorEntry>, people = new Map<string, ActorEntry>()): string => {
+export const loadActorFile = (file: string, trie: PhraseTrie<ActorEntry>, people = new Map<string, ActorEntry>(), orgs = new Map<string, string>()): string => {
   if (/\.txt$/i.test(file)) {
     // a PETRARCH/TABARI dictionary
     const dictionary = `petrarch:${file.split('/').pop()}`;
@@ -69,6 +69,7 @@ export const loadActorFile = (file: string, trie: PhraseTrie<ActorEntry>, people
   const { data, text } = readYaml(file);
   const doc = (data ?? {}) as Raw;
   const dictionary = str(doc.version) || file.split('/').pop()!;
+  for (const [k, v] of Object.entries((doc.orgs as Raw | undefined) ?? {})) orgs.set(k, str(v));
   for (const a of (doc.aliases as Raw[] | undefined) ?? []) {
     const country = str(a.country);
     need(file, text, /^[A-Z]{3}$/.test(country), country || 'aliases', `alias needs a 3-letter country code, got "${country}"`);
@@ -116,6 +117,7 @@ export const loadActorFile = (file: string, trie: PhraseTrie<ActorEntry>, people
         start: str(r.start),
         end: r.end == null ? null : str(r.end),
         ...(r.country ? { country: str(r.country) } : {}),
+        ...(r.org ? { org: str(r.org) } : {}),
       }),
     );
     need(file, text, id && p.name && p.country, id || 'people', `person "${id}" needs an id, a name and a country`);
@@ -124,7 +126,7 @@ export const loadActorFile = (file: string, trie: PhraseTrie<ActorEntry>, people
     }
     // the same person in two files (a minister who later led an armed group) is one entry with all roles
     const seen = people.get(id);
-    const entry: ActorEntry = seen ?? { id: `person:${id}`, kind: 'person', name: str(p.name), country: str(p.country), roles: [], dictionary };
+    const entry: ActorEntry = seen ?? { id: `person:${id}`, kind: 'person', name: str(p.name), country: str(p.country), roles: [], dictionary, ...(p.org ? { org: str(p.org) } : {}) };
     for (const r of roles) if (!entry.roles!.some((o) => o.start === r.start && o.title === r.title)) entry.roles!.push(r);
     people.set(id, entry);
     for (const n of [str(p.name), ...asList(p.variants)]) trie.add(n, entry);
@@ -149,6 +151,12 @@ export const loadActorDictionary = ({ extra = [] as string[], dir = join(DICTION
   fromWorldCountries(trie);
   const versions = ['world-countries@5'];
   const people = new Map<string, ActorEntry>();
-  for (const f of [...dataFiles(dir), ...extra]) versions.push(loadActorFile(f, trie, people));
+  const orgs = new Map<string, string>();
+  for (const f of [...dataFiles(dir), ...extra]) versions.push(loadActorFile(f, trie, people, orgs));
+  // `org: NAT` in a person's role is the short name of an organisation whose full code a file's `orgs` gives
+  for (const p of people.values()) {
+    if (p.org) p.org = orgs.get(p.org) ?? p.org;
+    for (const r of p.roles ?? []) if (r.org) r.org = orgs.get(r.org) ?? r.org;
+  }
   return { trie, versions };
 };

@@ -6,11 +6,22 @@ import type { ActorEntry, DatedRole } from './types.js';
 export const roleOn = (roles: DatedRole[], date: string): DatedRole | null =>
   roles.find((r) => r.start <= date && (r.end === null || date <= r.end)) ?? null;
 
-/** What a person is on a date: the sector of the office held, ELI after every office, nothing before. */
-export const personOn = (entry: ActorEntry, date: string): { country: string; sector: string; title?: string } => {
+/**
+ * What a person is on a date: the sector of the office held, ELI after every office, nothing before. An
+ * office in an international organisation gives the organisation's code (IGO + UNO → IGOUNO).
+ */
+export const personOn = (entry: ActorEntry, date: string): { country: string; sector: string; title?: string; code?: string } => {
   const roles = entry.roles ?? [];
   const held = roleOn(roles, date);
-  if (held) return { country: held.country ?? entry.country ?? '', sector: held.sector, title: held.title };
+  if (held) {
+    const country = held.country ?? entry.country ?? '';
+    const org = held.org ?? (held.country ? undefined : entry.org);
+    if (country === 'IGO' && org) {
+      const code = org.startsWith('IGO') ? org : `IGO${org}`;
+      return { country: code.startsWith('IGOUNO') ? 'UNO' : 'IGO', sector: '', title: held.title, code };
+    }
+    return { country, sector: held.sector, title: held.title };
+  }
   const wasBefore = roles.some((r) => r.end !== null && r.end < date);
   return { country: entry.country ?? '', sector: wasBefore ? 'ELI' : '' };
 };
@@ -38,7 +49,9 @@ const pickPerson = (pieces: MentionPiece[], date: string): { piece: MentionPiece
  * mention beats the registry ("Armenian Prime Minister X" is ARMGOV whoever X is); a role noun gives the
  * sector; a person gives both from the office held that day; "former" makes the sector ELI.
  */
-export const resolvePieces = (pieces: MentionPiece[], date: string): (Actor & { head: MentionPiece }) | null => {
+export const resolvePieces = (pieces: MentionPiece[], date: string, headless = false): (Actor & { head: MentionPiece }) | null => {
+  // a role word that only modifies another noun ("military aid", "press conference") names no one
+  if (headless) pieces = pieces.filter((p) => !p.entries.every((e) => e.kind === 'role'));
   const place = pick(pieces, ['country', 'demonym'], false) ?? pick(pieces, ['capital'], false);
   const role = pick(pieces, ['role']);
   const person = pickPerson(pieces, date);
@@ -52,12 +65,23 @@ export const resolvePieces = (pieces: MentionPiece[], date: string): (Actor & { 
   let sector = '';
   let code: string | undefined;
   let entry = head.entry;
-  if (org && (!place || org.piece.start > place.piece.start) && (!role || org.piece.start > role.piece.start)) {
-    // the organisation is the head: "NATO", "the FSB"
+  const inOffice = !!who?.title && who.sector !== 'ELI';
+  // "Russia's UN ambassador" is Russia's: a place before the organisation and a role after it
+  const orgModifiesRole = !!place && !!role && place.piece.start < org?.piece.start! && role.piece.start > org!.piece.start;
+  if (org && !orgModifiesRole && (!place || org.piece.start > place.piece.start) && (!person || org.piece.start > person.piece.start || !inOffice)) {
+    // an organisation names the actor, with or without a role after it: "NATO", "the FSB", "UN envoy"
     code = org.entry.code;
     country = org.entry.country!;
     sector = org.entry.sector ?? '';
     entry = org.entry;
+  } else if (inOffice) {
+    // a person in office: the office decides, unless the phrase names another country for them
+    sector = place && place.entry.country !== who.country ? (role?.entry.sector ?? who.sector) : who.sector;
+    if (who.code && !place) {
+      code = who.code;
+      country = who.country;
+    }
+    entry = person!.entry;
   } else if (role) {
     sector = role.entry.sector!;
     if (!country && org) country = org.entry.country!;
@@ -88,7 +112,9 @@ export const resolveActors = defineStage({
   assigns: ['actors'],
   run: (doc) => {
     const mentions = doc.mentions!.map((m) => {
-      const a = resolvePieces(m.pieces, doc.meta.date);
+      const last = m.pieces[m.pieces.length - 1];
+      const headless = !m.name && (!last || last.tokenEnd < m.tokenEnd);
+      const a = resolvePieces(m.pieces, doc.meta.date, headless);
       if (!a) return m;
       const { head, ...actor } = a;
       return { ...m, actor, head: { start: head.start, end: head.end } };

@@ -18,7 +18,8 @@ export const resolvePhrase = (text: string, date: string, dict: ActorDictionary)
   tokenizeRange(text, 0, text.length, tokens, sentences);
   for (const s of sentences) {
     for (const m of findMentionsIn(tokens, s.tokenStart, s.tokenEnd, s.index, dict)) {
-      const r = resolvePieces(m.pieces, date);
+      const last = m.pieces[m.pieces.length - 1];
+      const r = resolvePieces(m.pieces, date, !m.name && (!last || last.tokenEnd < m.tokenEnd));
       if (!r) continue;
       const { head: _head, ...actor } = r;
       return {

@@ -1,5 +1,5 @@
 /** A dated role of a person in the registry; `end: null` while still held. */
-export type DatedRole = { title: string; sector: string; start: string; end: string | null; country?: string };
+export type DatedRole = { title: string; sector: string; start: string; end: string | null; country?: string; org?: string };
 
 /** One entry of the actor dictionaries: a name that news text uses, and what it stands for. */
 export type ActorEntry = {
@@ -12,6 +12,8 @@ export type ActorEntry = {
   /** Full code for organisations (IGOWSTNAT); for others the code is built from country and sector. */
   code?: string;
   roles?: DatedRole[];
+  /** For people of an international organisation (country IGO): the organisation's code, e.g. UNO, NAT. */
+  org?: string;
   /** For a modifier ("former"): the sector it imposes. */
   dictionary: string;
 };

@@ -1,5 +1,9 @@
-/** Look-up key of a word: lower case, no diacritics, typographic apostrophes made plain. */
+/**
+ * Look-up key of a word: lower case, no diacritics, typographic apostrophes made plain. Two- and three-letter
+ * words in capitals keep them ("US", "UN", "EU", "IS"), so the acronyms do not match "us", "is".
+ */
 export const normalizeWord = (word: string): string => {
+  if (word.length <= 3 && word.length >= 2 && /^[A-Z]+$/.test(word)) return word;
   let w = word.toLowerCase();
   if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`´]/g, "'");
   return w;

@@ -87,7 +87,7 @@ export type WriteResult = {
   syndicated: number;
 };
 
-const EVENT_COLUMNS = [
+export const EVENT_COLUMNS = [
   'article_id', 'doc_id', 'cluster_id', 'date', 'sentence_index', 'sentence_start', 'sentence_end',
   'source_code', 'source_country', 'source_sector', 'source_text', 'source_name', 'source_entry', 'source_dictionary', 'source_start', 'source_end',
   'target_code', 'target_country', 'target_sector', 'target_text', 'target_name', 'target_entry', 'target_dictionary', 'target_start', 'target_end',

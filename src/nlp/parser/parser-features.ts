@@ -16,9 +16,10 @@ export const NO_TAG = 0;
 /** Tag id of the artificial root. */
 export const ROOT_TAG = 1;
 /** Most features a configuration can produce. */
-export const MAX_FEATURES = 128;
+export const MAX_FEATURES = 160;
 
 const NO_LABEL = 99;
+const EXP_NOFINE = !!process.env.DYAD_NOFINE;
 
 const bucket = (d: number): number => (d <= 5 ? d : d <= 8 ? 6 : d <= 12 ? 7 : 8);
 
@@ -26,8 +27,9 @@ const bucket = (d: number): number => (d <= 5 ? d : d <= 8 ? 6 : d <= 12 ? 7 : 8
  * Writes the feature keys of state `s` into `out` and returns how many there are.
  * @param word word atom of each position (0 = root)
  * @param tag tag id of each position (0 = root)
+ * @param fine fine tag atom of each position (0 = root): the tag with the word (closed classes) or its ending
  */
-export const extractFeatures = (s: ArcHybridState, word: Int32Array, tag: Int32Array, out: Uint32Array): number => {
+export const extractFeatures = (s: ArcHybridState, word: Int32Array, tag: Int32Array, fine: Int32Array, out: Uint32Array): number => {
   const st = s.stack;
   const sp = s.sp;
   const n = s.n;
@@ -177,5 +179,23 @@ export const extractFeatures = (s: ArcHybridState, word: Int32Array, tag: Int32A
   // stack depth (small) and whether the buffer is down to the root
   out[k++] = key2(140, sp < 4 ? sp : 4, b0 === 0 ? 1 : 0);
   out[k++] = key3(141, s0t, sp < 4 ? sp : 4, b0 === 0 ? 1 : 0);
+  if (EXP_NOFINE) return k;
+  // fine tags
+  const F = (p: number) => (p < 0 ? NO_TAG : fine[p]);
+  const s0f = F(s0), s1f = F(s1), b0f = F(b0), b1f = F(b1);
+  out[k++] = key1(150, s0f);
+  out[k++] = key1(151, b0f);
+  out[k++] = key1(152, s1f);
+  out[k++] = key1(153, b1f);
+  out[k++] = key2(154, s0f, b0f);
+  out[k++] = key2(155, s1f, s0f);
+  out[k++] = key3(156, s1f, s0f, b0f);
+  out[k++] = key3(157, s0f, b0f, b1f);
+  out[k++] = key2(158, b0f, b0l1t);
+  out[k++] = key2(159, s0f, s0r1t);
+  out[k++] = key3(160, s1f, s1r1t, s0f);
+  out[k++] = key2(161, s0f, d0);
+  out[k++] = key3(162, s1f, s0f, d1);
+  out[k++] = key3(163, s2t, s1f, s0f);
   return k;
 };

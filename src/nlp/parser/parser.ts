@@ -5,7 +5,7 @@
  */
 import { ArcHybridState, GoldTree, LEFT, SHIFT, projectivize, transitionCosts } from './arc-hybrid.js';
 import { AveragedWeights } from './averaged-perceptron.js';
-import { fnv1a, makeRandom, shuffle } from './hash.js';
+import { fnv1a, makeRandom, mix, shuffle } from './hash.js';
 import { type LinearModel, joinModels } from './linear-model.js';
 import { MAX_FEATURES, ROOT_TAG, ROOT_WORD, extractFeatures } from './parser-features.js';
 import { UPOS_TAGS, normalizeForm } from './tagger.js';
@@ -35,6 +35,21 @@ export const tagAtoms = (tags: string[]): Int32Array => {
   return a;
 };
 
+const CLOSED = new Set(['ADP', 'AUX', 'CCONJ', 'DET', 'PART', 'PRON', 'SCONJ', 'PUNCT', 'SYM', 'INTJ'].map((t) => TAG_ID.get(t)!));
+const SUFFIXED = new Set(['NOUN', 'VERB', 'ADJ', 'ADV'].map((t) => TAG_ID.get(t)!));
+
+/** Fine tag atoms (index 0 = root): the tag with the word for closed classes, with its last two letters for open ones. */
+export const fineAtoms = (words: string[], tag: Int32Array): Int32Array => {
+  const a = new Int32Array(words.length + 1);
+  a[0] = ROOT_TAG;
+  for (let i = 0; i < words.length; i++) {
+    const t = tag[i + 1];
+    const w = normalizeForm(words[i]);
+    a[i + 1] = CLOSED.has(t) ? mix(t, fnv1a(w)) : SUFFIXED.has(t) ? mix(t + 64, fnv1a(w, Math.max(0, w.length - 2))) : t;
+  }
+  return a;
+};
+
 /** A trained parser. Classes of `model`: SHIFT, LEFT, RIGHT, then the labels of left arcs, then of right arcs. */
 export class Parser {
   private readonly state = new ArcHybridState();
@@ -57,7 +72,8 @@ export class Parser {
   parse(words: string[], tags: string[]): ParseResult {
     if (words.length !== tags.length) throw new Error('parse: words and tags differ in length');
     if (!words.length) return { head: [], deprel: [] };
-    const s = this.parseAtoms(wordAtoms(words), tagAtoms(tags));
+    const tag = tagAtoms(tags);
+    const s = this.parseAtoms(wordAtoms(words), tag, fineAtoms(words, tag));
     const head: number[] = new Array(words.length);
     const deprel: string[] = new Array(words.length);
     for (let i = 1; i <= words.length; i++) {
@@ -68,7 +84,7 @@ export class Parser {
   }
 
   /** Parses from word and tag atoms (index 0 = root); the result is in the returned (reused) state. */
-  parseAtoms(word: Int32Array, tag: Int32Array): ArcHybridState {
+  parseAtoms(word: Int32Array, tag: Int32Array, fine: Int32Array): ArcHybridState {
     const s = this.state;
     const m = this.model;
     const L = this.labels.length;
@@ -77,7 +93,7 @@ export class Parser {
     const rows = this.rows;
     s.reset(word.length - 1);
     while (!s.terminal()) {
-      const nf = extractFeatures(s, word, tag, feats);
+      const nf = extractFeatures(s, word, tag, fine, feats);
       sc[0] = sc[1] = sc[2] = 0;
       for (let f = 0; f < nf; f++) {
         const r = m.find(feats[f]);
@@ -162,7 +178,8 @@ export const trainParser = (train: ParseSentence[], opt: ParserTrainOptions): { 
     for (let i = 0; i < s.words.length; i++) head[i + 1] = s.head[i];
     const label = new Int32Array(s.words.length + 1);
     for (let i = 0; i < s.words.length; i++) label[i + 1] = labelId.get(s.deprel[i])!;
-    return { word: wordAtoms(s.words), tag: tagAtoms(s.tags), gold: new GoldTree(projectivize(head)), label };
+    const tag = tagAtoms(s.tags);
+    return { word: wordAtoms(s.words), tag, fine: fineAtoms(s.words, tag), gold: new GoldTree(projectivize(head)), label };
   });
   const tw = new AveragedWeights(3);
   const lw = new AveragedWeights(2 * L);
@@ -183,7 +200,7 @@ export const trainParser = (train: ParseSentence[], opt: ParserTrainOptions): { 
     for (const s of shuffle(data.slice(), random)) {
       state.reset(s.word.length - 1);
       while (!state.terminal()) {
-        const nf = extractFeatures(state, s.word, s.tag, feats);
+        const nf = extractFeatures(state, s.word, s.tag, s.fine, feats);
         tw.score(feats, nf, sc);
         transitionCosts(state, s.gold, cost);
         let pred = -1;
