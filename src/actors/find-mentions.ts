@@ -88,7 +88,8 @@ export const findMentions = (dict: ActorDictionary) =>
     run: (doc) => {
       const mentions: Mention[] = [];
       for (const s of doc.sentences!) {
-        if (!s.isDateline) mentions.push(...findMentionsIn(doc.tokens!, s.tokenStart, s.tokenEnd, s.index, dict));
+        // the dateline's mentions give the story's place; no clause reads them
+        mentions.push(...findMentionsIn(doc.tokens!, s.tokenStart, s.tokenEnd, s.index, dict));
       }
       return { ...doc, mentions };
     },

@@ -3,7 +3,11 @@ import { Command, Option } from 'commander';
 import { runCode } from './code-command.js';
 import { runActor, runActors } from './actors-command.js';
 import { runEval } from './eval-command.js';
-import { withConfig } from './config.js';
+import { loadConfig, withConfig } from './config.js';
+import { runIngest } from './ingest-command.js';
+import { runRecode } from './recode-command.js';
+import { runExport } from './export-command.js';
+import { EXPORT_FORMATS } from '../store/export/index.js';
 
 const program = new Command();
 program
@@ -55,6 +59,60 @@ program
   .option('--verbs <file...>', 'extra verb-pattern files')
   .action((gold: string, opts) => {
     process.exitCode = runEval(gold, withConfig({ ...program.opts(), ...opts }));
+  });
+
+/** The store: --db, else $DYAD_DB, else the config file's db, else ./dyad.db. */
+const storePath = (opts: { db?: string }): string | undefined => opts.db ?? (process.env.DYAD_DB || loadConfig(program.opts().config).db);
+
+program
+  .command('ingest')
+  .description('code articles and keep them in the store: files, folders, JSON Lines, HTML pages, RSS/Atom feeds, URLs, or - for stdin')
+  .argument('[inputs...]', 'files, folders (read recursively) or http(s) URLs; - or none reads stdin')
+  .option('--db <file>', 'SQLite store (default $DYAD_DB, else ./dyad.db)')
+  .option('-d, --date <date>', 'article date for inputs without one (YYYY-MM-DD)')
+  .option('--actors <file...>', 'extra actor dictionaries')
+  .option('--verbs <file...>', 'extra verb-pattern files')
+  .option('--batch <n>', 'articles per transaction', (v) => Number(v), 200)
+  .option('--max-chars <n>', 'skip articles longer than this many characters', (v) => Number(v), 5_000_000)
+  .option('--max-bytes <n>', 'skip files and downloads read whole that are larger (default 20 MB)', (v) => Number(v))
+  .option('--timeout <ms>', 'time limit for one URL', (v) => Number(v), 15_000)
+  .option('--follow-links', "fetch the page of each feed item and read the article there")
+  .option('--allow-loopback', 'allow URLs on this machine (127.0.0.1, ::1); private networks stay refused')
+  .option('--no-progress', 'no progress bar or progress lines')
+  .option('--json', 'print the counts as JSON on stdout')
+  .action(async (inputs: string[], opts) => {
+    process.exitCode = await runIngest(inputs, withConfig({ ...program.opts(), ...opts, db: storePath(opts) }));
+  });
+
+program
+  .command('recode')
+  .description('code the stored articles again (after a dictionary change) and report the events added and removed per code')
+  .option('--db <file>', 'SQLite store (default $DYAD_DB, else ./dyad.db)')
+  .option('--actors <file...>', 'extra actor dictionaries')
+  .option('--verbs <file...>', 'extra verb-pattern files')
+  .option('--batch <n>', 'articles per transaction', (v) => Number(v), 200)
+  .option('--dry-run', 'report what would change; write nothing')
+  .option('--json', 'print the report as JSON')
+  .option('--no-progress', 'no progress bar or progress lines')
+  .action((opts) => {
+    process.exitCode = runRecode(withConfig({ ...program.opts(), ...opts, db: storePath(opts) }));
+  });
+
+program
+  .command('export')
+  .description('write stored events in a standard layout: GDELT, ICEWS, Phoenix, POLECAT, PLOVER JSON Lines, CSV or Parquet')
+  .addOption(new Option('-f, --format <format>', 'layout').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+  .option('--db <file>', 'SQLite store (default $DYAD_DB, else ./dyad.db)')
+  .option('-o, --out <file>', 'write to this file (default stdout)')
+  .option('--from <date>', 'first event date (YYYY-MM-DD)')
+  .option('--to <date>', 'last event date (YYYY-MM-DD)')
+  .option('--actor <codes...>', 'source or target code starts with one of these (RUS matches RUSGOV)')
+  .option('--code <codes...>', 'CAMEO codes (19 matches 190-196) or PLOVER types (ASSAULT)')
+  .option('--modality <names...>', 'keep these modalities only (asserted, intent, negated, hypothetical, question, denied)')
+  .option('--one-a-day', 'one event per date, source, target and code')
+  .option('--dedup [by]', 'one event per story: near-duplicate articles (clusters) count once')
+  .action((opts) => {
+    process.exitCode = runExport({ ...opts, db: storePath(opts) });
   });
 
 program.parseAsync().catch((e: Error) => {

@@ -21,6 +21,11 @@ export type Clause = {
   modal: string | null;
   conditional: boolean;
   question: boolean;
+  /**
+   * Background to the sentence's main report: a relative clause (", which had ..."), an adverbial participle
+   * (", killing 20 people") or a clause after "after", "while", "because" and the like.
+   */
+  subordinate: boolean;
   /** The clause this one completes ("agreed [to meet]", "said [Y would ...]", "denied [striking]"). */
   governor: number | null;
   link: 'xcomp' | 'ccomp' | 'conj' | null;

@@ -5,9 +5,12 @@ import type { Clause, ClauseFinder } from './clause.js';
 import { matchPattern, type PatternMatch } from './match-pattern.js';
 import { clauseModality, INTENT_CODE, rejectCode, threatCode } from './modality.js';
 import type { VerbDictionary } from './verb-dictionary.js';
+import { clausePlace, datelineCountry, withContextCountry } from './event-context.js';
 
-const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside']);
-const PLACE_KINDS = new Set(['country', 'capital']);
+// Roots whose acts are done to a place when no one else is named: "eased restrictions in Montenegro".
+const PLACE_IS_TARGET = new Set(['06', '07', '08', '14', '15', '16', '17', '18', '19', '20']);
+// Roots whose acts, done by two or more subjects with no object, are done to each other: "X and Y agreed".
+const RECIPROCAL = new Set(['03', '04', '05', '06', '19']);
 
 const eventActor = (doc: NewsDoc, m: Mention | undefined): EventActor | null =>
   m?.actor ? { ...m.actor, text: doc.text.slice(m.start, m.end), span: { start: m.start, end: m.end } } : null;
@@ -24,14 +27,19 @@ export const codeUnder = (code: string, modality: Modality): string | null => {
   return null;
 };
 
-export type CodeEventsOptions = { dictionary: VerbDictionary; clauseFinder: ClauseFinder };
+export type CodeEventsOptions = {
+  dictionary: VerbDictionary;
+  clauseFinder: ClauseFinder;
+  /** Also code background clauses (relative clauses, participles, "after ..." clauses); default false. */
+  subordinate?: boolean;
+};
 
 /**
  * Codes each clause into events: the most specific verb pattern of its head that matches its words, the
  * subject (or by-agent) as source and the pattern's TARGET (or the direct object) as target, under the
  * clause's modality. A sentence gives one event per (source, target, code); no pattern, no event.
  */
-export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder }: CodeEventsOptions): { clauses: Clause[]; events: CodedEvent[] } => {
+export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordinate = false }: CodeEventsOptions): { clauses: Clause[]; events: CodedEvent[] } => {
   const tokens = doc.tokens!;
   const mentions = doc.mentions!;
   const clauses = clauseFinder.find(doc);
@@ -42,6 +50,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder }: CodeEve
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
   const consumedHeads = new Set<number>();
+  const storyCountry = datelineCountry(doc);
 
   const emit = (
     c: { sentence: number },
@@ -56,24 +65,29 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder }: CodeEve
     if (!code) return;
     const info = cameoCode(code)!;
     const plover = ploverFor(code);
+    const place = clausePlace(doc, placeFrom);
     for (const sm of sources.length ? sources : [undefined]) {
       for (const tm of targets.length ? targets : [undefined]) {
         if (sm && tm && sm === tm) continue;
-        const source = eventActor(doc, sm);
-        const target = eventActor(doc, tm);
-        if (!source && !target) continue;
-        const key = `${c.sentence}|${source?.code}|${target?.code}|${code}`;
+        let source = eventActor(doc, sm);
+        let target = eventActor(doc, tm);
+        const context = place?.country ?? storyCountry;
+        source = withContextCountry(source, context ?? target?.country);
+        target = withContextCountry(target, context ?? source?.country);
+        if (!target && place && place.country !== source?.country && PLACE_IS_TARGET.has(info.root)) {
+          target = { code: place.country, country: place.country, sector: '', entry: `place:${place.country}`, dictionary: 'context', text: place.text, span: place.span };
+        }
+        // an act with no one doing it is not an event dyad can count
+        if (!source) continue;
+        const key = `${c.sentence}|${source.code}|${target?.code}|${code}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const spans = [verb, source?.span, target?.span, { start: tokens[match.end - 1]?.start ?? verb.start, end: tokens[match.end - 1]?.end ?? verb.end }].filter(
+        const spans = [verb, source.span, target?.span, { start: tokens[match.end - 1]?.start ?? verb.start, end: tokens[match.end - 1]?.end ?? verb.end }].filter(
           (x): x is { start: number; end: number } => !!x,
         );
         const evidence = { start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)) };
         const date = (doc.dates ?? []).find((d) => d.sentence === c.sentence)?.date ?? doc.meta.date;
-        const placeMention = placeFrom?.objects
-          .map((o) => ({ o, m: mentions[o.mention] }))
-          .find(({ o, m }) => o.prep && PLACE_PREPS.has(o.prep) && m.pieces.some((p) => p.entries.some((e) => PLACE_KINDS.has(e.kind))));
-        const place = placeMention ? doc.text.slice(placeMention.m.start, placeMention.m.end) : doc.dateline?.place;
+        const where = place?.text ?? doc.dateline?.place;
         events.push({
           docId: doc.meta.id,
           sentence: c.sentence,
@@ -85,7 +99,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder }: CodeEve
           quadClass: info.quadClass,
           modality,
           date,
-          ...(place ? { place } : {}),
+          ...(where ? { place: where } : {}),
           verb,
           evidence,
           ruleId: match.pattern.id,
@@ -96,7 +110,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder }: CodeEve
   };
 
   clauses.forEach((c, k) => {
-    if (consumedHeads.has(c.head)) return;
+    if (consumedHeads.has(c.head) || (c.subordinate && !subordinate)) return;
     const candidates = dictionary.byVerb.get(c.lemma);
     if (!candidates) return;
     let match: PatternMatch | null = null;
@@ -146,8 +160,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder }: CodeEve
       if (cond) targets = [mentions[cond.subjects[0]]];
     }
     const head = tokens[c.head];
-    // "X and Y met": a meeting with no object is between the subjects, both ways
-    if (!targets.length && sources.length > 1 && match.pattern.code.startsWith('04')) {
+    // "X and Y met", "X and Y agreed": with no object, the subjects acted towards each other
+    if (!targets.length && sources.length > 1 && RECIPROCAL.has(match.pattern.code.slice(0, 2))) {
       for (const a of sources) emit(c, match, modality, [a], sources.filter((b) => b !== a), { start: head.start, end: head.end }, c);
       return;
     }

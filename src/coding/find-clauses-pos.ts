@@ -6,6 +6,7 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 const SPEECH = new Set(['say', 'tell', 'announce', 'claim', 'report', 'state', 'add', 'insist', 'confirm', 'allege', 'believe', 'think', 'note', 'write', 'declare', 'argue', 'fear', 'deny', 'suggest', 'indicate', 'acknowledge', 'warn']);
 const CONDITIONAL = new Set(['if', 'unless', 'whether', 'should']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+const ADVERBIAL = new Set(['after', 'before', 'while', 'as', 'when', 'because', 'since', 'although', 'though', 'until', 'once', 'whereas', 'despite']);
 
 const isVerbish = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX';
 
@@ -149,6 +150,10 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         else objects.push({ mention: mentionIndex.get(m)!, prep });
       }
       if (relative) relativeOf.add(clauses.length);
+      let adverbial = false;
+      for (let k = left; k < lead; k++) if (ADVERBIAL.has(tokens[k].norm) && (tokens[k].pos === 'SCONJ' || tokens[k].pos === 'ADP')) adverbial = true;
+      // ", killing at least 20 people": a participle after a comma, with no subject of its own
+      const participle = headTok.norm.endsWith('ing') && tokenBefore?.norm === ',' && !before.length;
       clauses.push({
         sentence: s.index,
         tokenStart: g.start,
@@ -166,6 +171,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         question,
         governor,
         link,
+        subordinate: relative || participle || (adverbial && link !== 'xcomp'),
       });
     });
     // "said Russian troops shelled ...": the complement's subject is not the speech verb's object

@@ -1,0 +1,125 @@
+import { statSync } from 'node:fs';
+import { createProgress, estimateArticles, ingestArticles, readInputs, type IngestStats, type InputProblem } from '../ingest/index.js';
+import { createNewsPipeline } from '../news-pipeline.js';
+import { defaultDbPath, openStore, StoreError, storeCounts, type Store } from '../store/index.js';
+import { warn } from './output.js';
+
+export type IngestCommandOptions = {
+  db?: string;
+  date?: string;
+  actors?: string[];
+  verbs?: string[];
+  maxChars?: number;
+  maxBytes?: number;
+  /** Milliseconds for one URL (default 15,000). */
+  timeout?: number;
+  batch?: number;
+  followLinks?: boolean;
+  allowLoopback?: boolean;
+  /** false with --no-progress. */
+  progress?: boolean;
+  json?: boolean;
+};
+
+const where = (p: InputProblem) => `${p.file}${p.line ? `:${p.line}` : ''}`;
+const n = (x: number) => x.toLocaleString('en-US');
+
+export const fileSize = (path: string): string => {
+  let bytes = 0;
+  for (const suffix of ['', '-wal']) {
+    try {
+      bytes += statSync(path + suffix).size;
+    } catch {
+      // no WAL file once it is checkpointed
+    }
+  }
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(0)} kB`;
+};
+
+/** The summary `dyad ingest` prints when it is done. */
+export const ingestSummary = (s: IngestStats, store: Store): string => {
+  const c = storeCounts(store);
+  const parts = [`${n(s.added)} added${s.syndicated ? ` (${n(s.syndicated)} in stories already stored)` : ''}`];
+  if (s.duplicates) parts.push(`${n(s.duplicates)} already stored`);
+  if (s.skipped) parts.push(`${n(s.skipped)} not coded (not English, or empty)`);
+  if (s.failed) parts.push(`${n(s.failed)} failed`);
+  return (
+    `ingest: ${n(s.read)} articles read: ${parts.join(', ')}; ${n(s.events)} events. ` +
+    `${store.path} holds ${n(c.articles)} articles in ${n(c.clusters)} stories, ${n(c.events)} events (${fileSize(store.path)})`
+  );
+};
+
+/**
+ * `dyad ingest`: reads articles from files, folders, URLs and stdin, codes them and stores articles, events and
+ * actors. Returns the exit code: 0, 1 when an input could not be read (the rest is stored), 2 when the store
+ * can't be used.
+ */
+export const runIngest = async (inputs: string[], opts: IngestCommandOptions): Promise<number> => {
+  if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) {
+    warn(`--date must be YYYY-MM-DD, got "${opts.date}"`);
+    return 2;
+  }
+  for (const [name, v] of [['--batch', opts.batch], ['--timeout', opts.timeout], ['--max-bytes', opts.maxBytes], ['--max-chars', opts.maxChars]] as const) {
+    if (v !== undefined && !(Number.isFinite(v) && v > 0)) {
+      warn(`${name} must be a positive number`);
+      return 2;
+    }
+  }
+  let store: Store;
+  try {
+    store = openStore({ path: opts.db ?? defaultDbPath() });
+  } catch (e) {
+    warn((e as Error).message);
+    return 2;
+  }
+  let failed = 0;
+  const showProgress = opts.progress !== false;
+  const progress = createProgress({ label: 'ingest' });
+  if (showProgress) progress.setTotal(estimateArticles(inputs));
+  const say = (p: InputProblem) => {
+    progress.done();
+    warn(`${where(p)}: ${p.reason}`);
+  };
+  let stats: IngestStats | undefined;
+  try {
+    const pipeline = createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs });
+    const articles = readInputs(inputs, {
+      maxChars: opts.maxChars,
+      maxBytes: opts.maxBytes,
+      fetch: { timeoutMs: opts.timeout, allowLoopback: opts.allowLoopback },
+      followLinks: opts.followLinks,
+      onProblem: (p) => {
+        failed++;
+        say(p);
+      },
+      onNote: say,
+    });
+    stats = await ingestArticles(store, pipeline, articles, {
+      batchSize: opts.batch,
+      date: opts.date,
+      dictionary: pipeline.verbs.version,
+      onProblem: (p) => {
+        failed++;
+        say(p);
+      },
+      onNote: say,
+      onProgress: (s) => {
+        if (showProgress) progress.update({ articles: s.read, events: s.events });
+      },
+    });
+    progress.done();
+    if (opts.json) process.stdout.write(JSON.stringify({ ...stats, problems: failed, store: { path: store.path, ...storeCounts(store) } }) + '\n');
+    warn(ingestSummary(stats, store));
+    if (!stats.read && !failed) warn('no input articles');
+  } catch (e) {
+    progress.done();
+    if (e instanceof StoreError) {
+      warn(e.message);
+      return 2;
+    }
+    throw e;
+  } finally {
+    store.close();
+  }
+  return failed ? 1 : 0;
+};
