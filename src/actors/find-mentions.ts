@@ -23,7 +23,6 @@ const inNounPhrase = (t: Token, prev: Token | undefined, next: Token | undefined
  */
 export const findMentionsIn = (tokens: Token[], from: number, to: number, sentence: number, dict: ActorDictionary): Mention[] => {
   const matches = dict.trie.matchAll(tokens, from, to);
-  if (!matches.length) return [];
   const covered = new Int32Array(to - from).fill(-1);
   matches.forEach((m, k) => {
     for (let i = m.tokenStart; i < m.tokenEnd; i++) covered[i - from] = k;
@@ -67,6 +66,12 @@ export const findMentionsIn = (tokens: Token[], from: number, to: number, senten
       }
     }
     const name = nameStart >= 0 ? { start: tokens[nameStart].start, end: tokens[nameEnd - 1].end } : undefined;
+    // a bare surname may be a person of the registry ("Zelenskyy said"); resolution checks who was in office
+    const namesakes = name ? dict.surnames.get(tokens[nameEnd - 1].norm) : undefined;
+    if (namesakes) {
+      const t = nameEnd - 1;
+      pieces.push({ start: tokens[t].start, end: tokens[t].end, tokenStart: t, tokenEnd: t + 1, entries: namesakes, surname: true });
+    }
     if (name || pieces.some((p) => p.entries.some((e) => e.kind !== 'modifier'))) {
       // trim leading determiners and trailing possessive marks from the span
       let s = i;

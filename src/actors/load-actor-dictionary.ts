@@ -5,6 +5,7 @@ import type { Countries } from 'world-countries';
 import { DICTIONARY_DIR } from '../paths.js';
 import { importPetrarch } from './import-petrarch.js';
 import { PhraseTrie } from './phrase-trie.js';
+import { phraseKeys } from '../nlp/normalize-word.js';
 import { DictionaryError, lineOf, readYaml } from './read-yaml.js';
 import type { ActorEntry, DatedRole } from './types.js';
 
@@ -13,6 +14,8 @@ const countries = createRequire(import.meta.url)('world-countries/countries.json
 
 export type ActorDictionary = {
   trie: PhraseTrie<ActorEntry>;
+  /** People by the last word of their names ("zelenskyy"), for a bare surname in the text. */
+  surnames: Map<string, ActorEntry[]>;
   /** Versions of every file that went in, e.g. ["world-countries@5", "roles.v1", ...]. */
   versions: string[];
 };
@@ -129,7 +132,9 @@ export const loadActorFile = (file: string, trie: PhraseTrie<ActorEntry>, people
     const entry: ActorEntry = seen ?? { id: `person:${id}`, kind: 'person', name: str(p.name), country: str(p.country), roles: [], dictionary, ...(p.org ? { org: str(p.org) } : {}) };
     for (const r of roles) if (!entry.roles!.some((o) => o.start === r.start && o.title === r.title)) entry.roles!.push(r);
     people.set(id, entry);
-    for (const n of [str(p.name), ...asList(p.variants)]) trie.add(n, entry);
+    const names = [str(p.name), ...asList(p.variants)];
+    entry.names = [...new Set([...(entry.names ?? []), ...names])];
+    for (const n of names) trie.add(n, entry);
   }
   return dictionary;
 };
@@ -153,10 +158,21 @@ export const loadActorDictionary = ({ extra = [] as string[], dir = join(DICTION
   const people = new Map<string, ActorEntry>();
   const orgs = new Map<string, string>();
   for (const f of [...dataFiles(dir), ...extra]) versions.push(loadActorFile(f, trie, people, orgs));
+  const surnames = new Map<string, ActorEntry[]>();
+  for (const p of people.values()) {
+    for (const n of p.names ?? [p.name]) {
+      const keys = phraseKeys(n);
+      const last = keys[keys.length - 1];
+      if (keys.length < 2 || !last || last.length < 3) continue;
+      const list = surnames.get(last) ?? [];
+      if (!list.includes(p)) list.push(p);
+      surnames.set(last, list);
+    }
+  }
   // `org: NAT` in a person's role is the short name of an organisation whose full code a file's `orgs` gives
   for (const p of people.values()) {
     if (p.org) p.org = orgs.get(p.org) ?? p.org;
     for (const r of p.roles ?? []) if (r.org) r.org = orgs.get(r.org) ?? r.org;
   }
-  return { trie, versions };
+  return { trie, surnames, versions };
 };

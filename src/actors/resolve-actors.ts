@@ -50,6 +50,12 @@ const pickPerson = (pieces: MentionPiece[], date: string): { piece: MentionPiece
  * sector; a person gives both from the office held that day; "former" makes the sector ELI.
  */
 export const resolvePieces = (pieces: MentionPiece[], date: string, headless = false): (Actor & { head: MentionPiece }) | null => {
+  // a bare surname counts only when exactly one person of that name held an office on the date
+  pieces = pieces.flatMap((p) => {
+    if (!p.surname) return [p];
+    const held = p.entries.filter((e) => roleOn(e.roles ?? [], date));
+    return held.length === 1 ? [{ ...p, entries: held }] : [];
+  });
   // a role word that only modifies another noun ("military aid", "press conference") names no one
   if (headless) pieces = pieces.filter((p) => !p.entries.every((e) => e.kind === 'role'));
   const place = pick(pieces, ['country', 'demonym'], false) ?? pick(pieces, ['capital'], false);

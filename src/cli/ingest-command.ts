@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { createProgress, estimateArticles, ingestArticles, readInputs, type IngestStats, type InputProblem } from '../ingest/index.js';
+import { createProgress, estimateArticles, readInputs, type InputProblem } from '../ingest/index.js';
+import { ingestArticles, type IngestStats } from '../ingest/ingest-corpus.js';
 import { createNewsPipeline } from '../news-pipeline.js';
 import { defaultDbPath, openStore, StoreError, storeCounts, type Store } from '../store/index.js';
 import { warn } from './output.js';

@@ -4,10 +4,7 @@ import { runCode } from './code-command.js';
 import { runActor, runActors } from './actors-command.js';
 import { runEval } from './eval-command.js';
 import { loadConfig, withConfig } from './config.js';
-import { runIngest } from './ingest-command.js';
-import { runRecode } from './recode-command.js';
-import { runExport } from './export-command.js';
-import { EXPORT_FORMATS } from '../store/export/index.js';
+import { EXPORT_FORMATS } from '../store/export/formats.js';
 
 const program = new Command();
 program
@@ -81,6 +78,7 @@ program
   .option('--no-progress', 'no progress bar or progress lines')
   .option('--json', 'print the counts as JSON on stdout')
   .action(async (inputs: string[], opts) => {
+    const { runIngest } = await import('./ingest-command.js');
     process.exitCode = await runIngest(inputs, withConfig({ ...program.opts(), ...opts, db: storePath(opts) }));
   });
 
@@ -94,7 +92,8 @@ program
   .option('--dry-run', 'report what would change; write nothing')
   .option('--json', 'print the report as JSON')
   .option('--no-progress', 'no progress bar or progress lines')
-  .action((opts) => {
+  .action(async (opts) => {
+    const { runRecode } = await import('./recode-command.js');
     process.exitCode = runRecode(withConfig({ ...program.opts(), ...opts, db: storePath(opts) }));
   });
 
@@ -111,7 +110,8 @@ program
   .option('--modality <names...>', 'keep these modalities only (asserted, intent, negated, hypothetical, question, denied)')
   .option('--one-a-day', 'one event per date, source, target and code')
   .option('--dedup [by]', 'one event per story: near-duplicate articles (clusters) count once')
-  .action((opts) => {
+  .action(async (opts) => {
+    const { runExport } = await import('./export-command.js');
     process.exitCode = runExport({ ...opts, db: storePath(opts) });
   });
 

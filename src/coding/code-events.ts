@@ -9,6 +9,7 @@ import { clausePlace, datelineCountry, withContextCountry } from './event-contex
 
 // Roots whose acts are done to a place when no one else is named: "eased restrictions in Montenegro".
 const PLACE_IS_TARGET = new Set(['06', '07', '08', '14', '15', '16', '17', '18', '19', '20']);
+const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'at']);
 // Roots whose acts, done by two or more subjects with no object, are done to each other: "X and Y agreed".
 const RECIPROCAL = new Set(['03', '04', '05', '06', '19']);
 
@@ -141,7 +142,10 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
         }
       }
     } else {
-      const direct = c.objects.find((o) => o.prep === null && mentions[o.mention].actor);
+      // the direct object, else the first actor after a preposition that points at someone ("aid for Afghan refugees")
+      const direct =
+        c.objects.find((o) => o.prep === null && mentions[o.mention].actor) ??
+        c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor && mentions[o.mention].tokenStart > c.head);
       targets = direct ? [mentions[direct.mention]] : [];
       if (!direct) {
         // "threatened to attack Ukraine": the complement's object is what the threat is aimed at

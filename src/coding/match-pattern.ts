@@ -1,8 +1,10 @@
 import type { Token } from '../doc/index.js';
 import type { VerbPattern } from './verb-dictionary.js';
 
-/** Words a pattern may skip between its elements: "impose [new economic] sanctions on". */
-export const MAX_GAP = 4;
+/** Words a pattern may skip between its elements: "impose [new economic] sanctions on", "delivered [the first HIMARS rocket launchers] to". */
+export const MAX_GAP = 6;
+// A pattern's words never reach across these: they start another clause or list.
+const STOP = new Set([';', '.', ',', ':', '—', '–', '(', ')', 'and', 'but', 'or', 'which', 'who', 'that', 'while', 'after', 'before', 'because', 'if', 'unless']);
 
 export type PatternMatch = { pattern: VerbPattern; target: number | null; end: number };
 
@@ -27,11 +29,11 @@ export const matchPattern = (
     if (el.kind === 'word') {
       for (let k = pos; k < limit; k++) {
         const t = tokens[k];
-        if (t.norm === ';' || t.norm === '.') break;
         if (el.alts.includes(t.lemma) || el.alts.includes(t.norm)) {
           found = k;
           break;
         }
+        if (STOP.has(t.norm) || t.pos === 'VERB') break;
       }
       if (found < 0) return null;
       pos = found + 1;
@@ -44,10 +46,16 @@ export const matchPattern = (
           found = m.end;
           break;
         }
-        if (tokens[k].pos === 'VERB' || tokens[k].norm === ';') break;
+        if (tokens[k].pos === 'VERB' || STOP.has(tokens[k].norm)) break;
       }
       if (found < 0) return null;
       pos = found;
+      // "Latvia and Estonia with sanctions": the pattern goes on after the coordinated targets
+      while (pos + 1 < to && (tokens[pos].norm === 'and' || tokens[pos].norm === ',')) {
+        const next = mentionAt(pos + 1);
+        if (!next) break;
+        pos = next.end;
+      }
     }
   }
   return { pattern, target, end: pos };

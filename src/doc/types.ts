@@ -59,7 +59,8 @@ export type Mention = Span & {
   via?: string;
 };
 
-export type MentionPiece = Span & { tokenStart: number; tokenEnd: number; entries: import('../actors/types.js').ActorEntry[] };
+/** A dictionary phrase inside a mention; `surname` marks a bare surname that may name a registry person. */
+export type MentionPiece = Span & { tokenStart: number; tokenEnd: number; entries: import('../actors/types.js').ActorEntry[]; surname?: true };
 
 /** Whether the act happened: asserted; stated as an intent; refused by its actor (coded as REJECT); or not at all. */
 export type Modality = 'asserted' | 'intent' | 'refused' | 'negated' | 'hypothetical' | 'question' | 'denied';

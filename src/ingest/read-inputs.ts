@@ -4,8 +4,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { RawArticle } from './article-meta.js';
 import { fetchUrl, FetchError, isUrl, type FetchOptions } from './fetch-url.js';
-import { articleFromHtml } from './read-html.js';
-import { readFeed, type FeedItem } from './read-feed.js';
+import type { FeedItem } from './read-feed.js';
 import { sniffKind, type InputKind } from './sniff-kind.js';
 import { walkFolder } from './walk-folder.js';
 
@@ -140,6 +139,7 @@ const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
 /** A feed's items as articles; with `followLinks` (or for items with no text of their own), the linked pages. */
 async function* feedArticles(text: string, file: string, opts: ReadOptions): AsyncGenerator<RawArticle> {
+  const { readFeed } = await import('./read-feed.js');
   const feed = readFeed(text, { file });
   for (const p of feed.problems) opts.onProblem(p);
   for (const item of feed.items) {
@@ -167,6 +167,7 @@ const fetchPage = async (url: string, opts: ReadOptions): Promise<RawArticle | s
     const got = await fetchUrl(url, { maxBytes: opts.maxBytes ?? (opts.maxChars ?? 5_000_000) * 4, ...opts.fetch });
     const d = decodeMarkup(got.bytes, got.contentType);
     if ('reason' in d) return d.reason;
+    const { articleFromHtml } = await import('./read-html.js');
     return articleFromHtml(d.text, { file: url, url: got.url });
   } catch (e) {
     return e instanceof FetchError ? e.message : `could not fetch (${(e as Error).message})`;
@@ -187,6 +188,7 @@ async function* fromBytes(bytes: Uint8Array, file: string, kind: InputKind, opts
   }
   if (kind === 'feed') return yield* feedArticles(text, file, opts);
   if (kind === 'html') {
+    const { articleFromHtml } = await import('./read-html.js');
     const a = articleFromHtml(text, { file, url });
     if (typeof a === 'string') return opts.onProblem({ file, reason: a });
     if (a.text.length > maxChars) return opts.onProblem({ file, reason: `article is ${mb(a.text.length)} of text, over the limit; skipped` });

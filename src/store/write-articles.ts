@@ -159,9 +159,9 @@ export const createArticleWriter = (store: Store, clusterOptions: ClusterOptions
   const updateCluster = db.prepare(
     `UPDATE clusters SET
        articles = articles + 1,
-       sources = (SELECT count(DISTINCT coalesce(publisher, 'article:' || id)) FROM articles WHERE cluster_id = ?1),
-       first_date = min(first_date, ?2), last_date = max(last_date, ?2)
-     WHERE id = ?1`,
+       sources = (SELECT count(DISTINCT coalesce(publisher, 'article:' || id)) FROM articles WHERE cluster_id = @cluster),
+       first_date = min(first_date, @date), last_date = max(last_date, @date)
+     WHERE id = @cluster`,
   );
   const insertEvent = prepareEventInsert(db);
   const addActors = prepareActorUpsert(db);
@@ -185,7 +185,7 @@ export const createArticleWriter = (store: Store, clusterOptions: ClusterOptions
           signatureBytes(sig), a.dictionary, now, a.text,
         ).lastInsertRowid,
       );
-      updateCluster.run(clusterId, a.date);
+      updateCluster.run({ cluster: clusterId, date: a.date });
       clusters.add(articleId, keys);
       for (const e of a.events) insertEvent.run(...eventValues(articleId, clusterId, a.text, a.sentences, e));
       addActors(a.actors, a.date);

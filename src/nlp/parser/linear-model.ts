@@ -142,3 +142,31 @@ export const joinModels = (a: LinearModel, b: LinearModel): LinearModel => {
   const Val = a.val instanceof Int8Array ? Int8Array : Int16Array;
   return new LinearModel(a.nClasses + b.nClasses, Uint32Array.from(keys), Uint32Array.from(start), Uint8Array.from(cls), Val.from(val), a.scale);
 };
+
+/** Drops entries whose magnitude is under `minAbs` quantised units, requantising to `bits` (for smaller files). */
+export const prune = (m: LinearModel, minAbs: number, bits: 8 | 16): LinearModel => {
+  const qmax = bits === 8 ? 127 : 32767;
+  const oldMax = m.val instanceof Int8Array ? 127 : 32767;
+  // keep the same real range: clip at the old quantile-based top value
+  const factor = qmax / oldMax;
+  const keys: number[] = [];
+  const start: number[] = [0];
+  const cls: number[] = [];
+  const val: number[] = [];
+  for (let r = 0; r < m.rows; r++) {
+    const before = cls.length;
+    for (let e = m.start[r]; e < m.start[r + 1]; e++) {
+      if (Math.abs(m.val[e]) < minAbs) continue;
+      const q = Math.round(m.val[e] * factor);
+      if (q === 0) continue;
+      cls.push(m.cls[e]);
+      val.push(q);
+    }
+    if (cls.length > before) {
+      keys.push(m.keys[r]);
+      start.push(cls.length);
+    }
+  }
+  const Val = bits === 8 ? Int8Array : Int16Array;
+  return new LinearModel(m.nClasses, Uint32Array.from(keys), Uint32Array.from(start), Uint8Array.from(cls), Val.from(val), m.scale / factor);
+};

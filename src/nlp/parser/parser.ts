@@ -3,7 +3,8 @@
  * and error exploration (Goldberg & Nivre 2012). One weight table scores the three transitions; a second
  * block of classes scores the label of each new arc (one set of labels per arc direction).
  */
-import { ArcHybridState, GoldTree, LEFT, SHIFT, projectivize, transitionCosts } from './arc-hybrid.js';
+import { ArcHybridState, GoldTree, LEFT, RIGHT, SHIFT, projectivize, transitionCosts } from './arc-hybrid.js';
+import { ParserTable } from './parser-table.js';
 import { AveragedWeights } from './averaged-perceptron.js';
 import { fnv1a, makeRandom, mix, shuffle } from './hash.js';
 import { type LinearModel, joinModels } from './linear-model.js';
@@ -54,8 +55,9 @@ export const fineAtoms = (words: string[], tag: Int32Array): Int32Array => {
 export class Parser {
   private readonly state = new ArcHybridState();
   private readonly feats = new Uint32Array(MAX_FEATURES);
-  private readonly rows = new Int32Array(MAX_FEATURES);
+  private readonly found = new Int32Array(MAX_FEATURES);
   private readonly scores: Float64Array;
+  private readonly table: ParserTable;
 
   /**
    * @param model joined transition and label weights
@@ -66,6 +68,7 @@ export class Parser {
     readonly labels: string[],
   ) {
     this.scores = new Float64Array(Math.max(3, labels.length));
+    this.table = new ParserTable(model, labels.length);
   }
 
   /** Parses a tagged sentence (UPOS tags); heads are 1-based with 0 for the root. */
@@ -83,30 +86,64 @@ export class Parser {
     return { head, deprel };
   }
 
-  /** Parses from word and tag atoms (index 0 = root); the result is in the returned (reused) state. */
+  /** Parses from word, tag and fine-tag atoms (index 0 = root); the result is in the returned (reused) state. */
   parseAtoms(word: Int32Array, tag: Int32Array, fine: Int32Array): ArcHybridState {
     const s = this.state;
-    const m = this.model;
     const L = this.labels.length;
     const sc = this.scores;
     const feats = this.feats;
-    const rows = this.rows;
+    const found = this.found;
+    const slots = this.table.slots;
+    const mask = this.table.mask;
+    const lcls = this.table.labelCls;
+    const lval = this.table.labelVal;
     s.reset(word.length - 1);
     while (!s.terminal()) {
       const nf = extractFeatures(s, word, tag, fine, feats);
-      sc[0] = sc[1] = sc[2] = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
       for (let f = 0; f < nf; f++) {
-        const r = m.find(feats[f]);
-        rows[f] = r;
-        if (r >= 0) m.addRow(r, sc, 0, 3);
+        // inlined ParserTable.find
+        const k = feats[f] | 0;
+        let i = (k ^ (k >>> 15)) & mask;
+        let at = -1;
+        for (;;) {
+          const sk = slots[i << 2];
+          if (sk === k) {
+            at = i << 2;
+            break;
+          }
+          if (sk === 0) break;
+          i = (i + 1) & mask;
+        }
+        found[f] = at;
+        if (at < 0) continue;
+        const a = slots[at + 1];
+        t0 += (a << 16) >> 16;
+        t1 += a >> 16;
+        t2 += (slots[at + 2] << 16) >> 16;
       }
       let t = -1;
-      for (let c = 0; c < 3; c++) if (s.legal(c) && (t < 0 || sc[c] > sc[t])) t = c;
+      if (s.legal(SHIFT)) t = SHIFT;
+      if (s.legal(LEFT) && (t < 0 || t1 > t0)) t = LEFT;
+      if (s.legal(RIGHT) && (t < 0 || t2 > (t === SHIFT ? t0 : t1))) t = RIGHT;
       let lab = -1;
       if (t !== SHIFT) {
-        const from = t === LEFT ? 3 : 3 + L;
         sc.fill(0, 0, L);
-        for (let f = 0; f < nf; f++) if (rows[f] >= 0) m.addRow(rows[f], sc, from, from + L);
+        for (let f = 0; f < nf; f++) {
+          const at = found[f];
+          if (at < 0) continue;
+          const meta = slots[at + 2];
+          const nl = (meta >>> 16) & 0xff;
+          let e = slots[at + 3];
+          let end = e + nl;
+          if (t === RIGHT) {
+            e = end;
+            end += meta >>> 24;
+          }
+          for (; e < end; e++) sc[lcls[e]] += lval[e];
+        }
         lab = 0;
         for (let c = 1; c < L; c++) if (sc[c] > sc[lab]) lab = c;
       }

@@ -2,7 +2,7 @@ import type { Db } from '../open-store.js';
 import { bandKeys, isEmptySignature, MINHASH_DEFAULTS, signatureFromBytes, similarity, type MinHashOptions } from './minhash.js';
 
 export type ClusterOptions = MinHashOptions & {
-  /** Least estimated Jaccard similarity of word shingles for two articles to be one story (default 0.5). */
+  /** Least estimated Jaccard similarity of word shingles for two articles to be one story (default 0.6). */
   threshold?: number;
   /** Most candidate articles compared in full for one new article (default 50, those sharing most buckets). */
   maxCandidates?: number;
@@ -15,7 +15,7 @@ export type ClusterMatch = { clusterId: number; articleId: number; similarity: n
  * shares the most bands is compared signature to signature, and the most similar one at or over the threshold
  * wins. Returns null for a new story. `addToBuckets` files the article so that later ones can find it.
  */
-export const createClusterIndex = (db: Db, { threshold = 0.5, maxCandidates = 50, bands = MINHASH_DEFAULTS.bands }: ClusterOptions = {}) => {
+export const createClusterIndex = (db: Db, { threshold = 0.6, maxCandidates = 50, bands = MINHASH_DEFAULTS.bands }: ClusterOptions = {}) => {
   const marks = Array.from({ length: bands }, () => '?').join(',');
   const candidates = db.prepare(
     `SELECT b.article_id AS id, a.cluster_id AS clusterId, a.minhash AS minhash, count(*) AS shared

@@ -8,6 +8,7 @@ import { parquetBytes } from './parquet.js';
 import { phoenix } from './phoenix.js';
 import { ploverRecord } from './plover-jsonl.js';
 import { polecat } from './polecat.js';
+import type { ExportFormat } from './formats.js';
 
 export * from './fields.js';
 export { CSV_EXPORT_COLUMNS, csvRow } from './csv.js';
@@ -19,8 +20,7 @@ export { ploverRecord } from './plover-jsonl.js';
 export { PARQUET_COLUMNS, parquetBytes } from './parquet.js';
 export { formatLine, type DelimitedLayout } from './layout.js';
 
-export const EXPORT_FORMATS = ['gdelt', 'icews', 'phoenix', 'polecat', 'plover-jsonl', 'csv', 'parquet'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './formats.js';
 
 export const LAYOUTS: Readonly<Record<'gdelt' | 'icews' | 'phoenix' | 'polecat' | 'csv', DelimitedLayout>> = { gdelt, icews, phoenix, polecat, csv };
 
