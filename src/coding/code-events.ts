@@ -4,11 +4,15 @@ import { cameoCode, goldstein, ploverFor } from '../standards/index.js';
 import type { Clause, ClauseFinder } from './clause.js';
 import { matchPattern, type PatternMatch } from './match-pattern.js';
 import { clauseModality, INTENT_CODE, rejectCode, threatCode } from './modality.js';
-import type { VerbDictionary } from './verb-dictionary.js';
+import type { VerbDictionary, VerbPattern } from './verb-dictionary.js';
 import { clausePlace, datelineCountry, withContextCountry } from './event-context.js';
 
 // Roots whose acts are done to a place when no one else is named: "eased restrictions in Montenegro".
 const PLACE_IS_TARGET = new Set(['06', '07', '08', '14', '15', '16', '17', '18', '19', '20']);
+const OBLIGATION = new Set(['must', 'should']);
+const SPEECH_DEMAND = new Set(['say', 'tell', 'state', 'declare', 'insist', 'add', 'announce', 'write', 'argue']);
+/** The engine's own rule, recorded on its events like a dictionary pattern. */
+const SAY_MUST: VerbPattern = { id: 'engine.say-must', code: '100', head: 'verb', lemmas: [], elements: [], swap: false, specificity: 0, file: 'src/coding/code-events.ts' };
 const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'at']);
 // Roots whose acts, done by two or more subjects with no object, are done to each other: "X and Y agreed".
 const RECIPROCAL = new Set(['03', '04', '05', '06', '19']);
@@ -112,12 +116,17 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
 
   clauses.forEach((c, k) => {
     if (consumedHeads.has(c.head) || (c.subordinate && !subordinate)) return;
-    const candidates = dictionary.byVerb.get(c.lemma);
-    if (!candidates) return;
+    const candidates = dictionary.byVerb.get(c.lemma) ?? [];
     let match: PatternMatch | null = null;
     for (const p of candidates) {
       match = matchPattern(p, tokens, c.head + 1, c.regionEnd, mentionAt, c.passive);
       if (match) break;
+    }
+    const complement = clauses.find((o) => o.governor === k && (o.link === 'ccomp' || o.link === 'xcomp'));
+    if (!match && complement?.link === 'ccomp' && SPEECH_DEMAND.has(c.lemma) && complement.modal && OBLIGATION.has(complement.modal)) {
+      // "Russia said Sudan must return the helicopter": saying that someone must act is a demand of them
+      match = { pattern: SAY_MUST, target: complement.subjects[0] ?? null, end: c.tokenEnd };
+      consumedHeads.add(complement.head);
     }
     if (!match) return;
     // the complements this match read are part of this event, not events of their own
@@ -147,7 +156,10 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
         c.objects.find((o) => o.prep === null && mentions[o.mention].actor) ??
         c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor && mentions[o.mention].tokenStart > c.head);
       targets = direct ? [mentions[direct.mention]] : [];
-      if (!direct) {
+      // "demanded that Hamas renounce ...": the one asked is the complement's subject
+      const asked = complement?.subjects.find((i) => mentions[i].actor && !c.subjects.includes(i));
+      if (!direct && asked !== undefined && complement!.link === 'ccomp') targets = [mentions[asked]];
+      else if (!direct) {
         // "threatened to attack Ukraine": the complement's object is what the threat is aimed at
         const comp = clauses.find((o) => o.governor === k && o.link === 'xcomp');
         const obj = comp?.objects.find((o) => mentions[o.mention].actor && (o.prep === null || o.prep === 'against' || o.prep === 'on'));

@@ -3,6 +3,8 @@ import type { Clause, ClauseFinder } from './clause.js';
 
 const MODALS = new Set(['will', "'ll", 'would', "'d", 'could', 'can', 'may', 'might', 'should', 'shall', 'must', 'wo', 'ca']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+/** Verbs that ask for their complement ("demanded that the U.S. cancel ..."): it has not happened. */
+export const REQUESTING = new Set(['demand', 'urge', 'ask', 'insist', 'request', 'recommend', 'propose', 'order', 'call', 'press', 'appeal', 'want', 'require']);
 const SPEECH = new Set(['say', 'tell', 'announce', 'claim', 'report', 'state', 'add', 'insist', 'confirm', 'allege', 'believe', 'think', 'note', 'write', 'declare', 'argue', 'fear', 'deny', 'suggest', 'indicate', 'acknowledge', 'warn']);
 const CONDITIONAL = new Set(['if', 'unless', 'whether', 'should']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
@@ -95,7 +97,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       if (g.xcomp && prev) {
         link = 'xcomp';
         governor = first + gi - 1;
-      } else if (prev && SPEECH.has(tokens[prev.head].lemma) && (before.length || tokens[left]?.norm === 'that')) {
+      } else if (prev && (SPEECH.has(tokens[prev.head].lemma) || REQUESTING.has(tokens[prev.head].lemma)) && (before.length || tokens[left]?.norm === 'that')) {
         link = 'ccomp';
         governor = first + gi - 1;
       } else if (tokenBefore && tokenBefore.pos === 'CCONJ' && prev && !before.some((m) => m.tokenEnd === g.start - 1 && m.tokenStart > prev.end)) {
@@ -113,28 +115,38 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         // "Russia, which has massed troops near the border, threatened": the subject is the antecedent
         subjects = prevClause.subjects.map((k) => all[k]);
       } else if (before.length) {
-        // nearest mention that names an actor (else the nearest), with those coordinated with it ("the U.S. and Britain")
-        let k = before.length - 1;
-        const withActor = before.map((m) => !!m.actor).lastIndexOf(true);
-        if (withActor >= 0) k = withActor;
-        // an apposition ", the U.S. secretary of state," right before the verb points back to its head
-        const m0 = before[k];
-        if (tokens[m0.tokenEnd]?.norm === ',' && m0.tokenStart > 0 && tokens[m0.tokenStart - 1].norm === ',' && k > 0) {
-          const head = before[k - 1];
-          if (head.tokenEnd === m0.tokenStart - 1) {
-            subjects = [head.actor ? head : m0];
-            k = -1;
+        // a parenthetical right before the verb (", a key U.S. ally in the war on terror,"): the subject stands
+        // before its opening comma; the parenthetical names the subject only when that word names no actor
+        let candidates = before;
+        let aside: Mention[] = [];
+        if (tokenBefore?.norm === ',') {
+          let open = -1;
+          for (let k = lead - 2; k >= left; k--) {
+            if (tokens[k].norm === ',') {
+              open = k;
+              break;
+            }
+          }
+          if (open >= 0 && before.some((m) => m.tokenEnd <= open)) {
+            aside = before.filter((m) => m.tokenStart > open);
+            candidates = before.filter((m) => m.tokenEnd <= open);
           }
         }
-        if (k >= 0) {
-          subjects = [before[k]];
-          while (k > 0) {
-            const between = tokens.slice(before[k - 1].tokenEnd, before[k].tokenStart).map((t) => t.norm);
-            if (between.length && between.every((w) => w === 'and' || w === ',' || w === 'or')) {
-              subjects.unshift(before[k - 1]);
-              k--;
-            } else break;
-          }
+        // the nearest mention that names an actor (else the nearest), with those coordinated with it
+        let k = candidates.length - 1;
+        const withActor = candidates.map((m) => !!m.actor).lastIndexOf(true);
+        if (withActor >= 0) k = withActor;
+        else if (aside.some((m) => m.actor)) {
+          candidates = [aside.find((m) => m.actor)!];
+          k = 0;
+        }
+        subjects = [candidates[k]];
+        while (k > 0) {
+          const between = tokens.slice(candidates[k - 1].tokenEnd, candidates[k].tokenStart).map((t) => t.norm);
+          if (between.length && between.every((w) => w === 'and' || w === ',' || w === 'or' || w === 'both')) {
+            subjects.unshift(candidates[k - 1]);
+            k--;
+          } else break;
         }
       }
       if (!subjects.length && governor !== null && link !== 'ccomp') subjects = clauses[governor].subjects.map((k) => all[k]);
@@ -153,7 +165,11 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       let adverbial = false;
       for (let k = left; k < lead; k++) if (ADVERBIAL.has(tokens[k].norm) && (tokens[k].pos === 'SCONJ' || tokens[k].pos === 'ADP')) adverbial = true;
       // ", killing at least 20 people": a participle after a comma, with no subject of its own
-      const participle = headTok.norm.endsWith('ing') && tokenBefore?.norm === ',' && !before.length;
+      const participle =
+        (headTok.norm.endsWith('ing') && tokenBefore?.norm === ',' && !before.length) ||
+        // "a lunch hosted by the ambassador": a past participle straight after a noun, with no auxiliary
+        (g.end - g.start === 1 && headTok.pos === 'VERB' && headTok.norm !== headTok.lemma && /ed$|en$/.test(headTok.norm) &&
+          (tokenBefore?.pos === 'NOUN' || tokenBefore?.pos === 'PROPN') && tokens[g.end]?.norm === 'by');
       clauses.push({
         sentence: s.index,
         tokenStart: g.start,

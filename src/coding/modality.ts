@@ -1,5 +1,6 @@
 import type { Modality } from '../doc/index.js';
 import type { Clause } from './clause.js';
+import { REQUESTING } from './find-clauses-pos.js';
 
 /** Verbs whose complement the subject would not do: CAMEO codes that as a rejection. */
 const REFUSING = new Set(['refuse', 'decline', 'reject', 'balk', 'resist']);
@@ -32,6 +33,8 @@ export const clauseModality = (clauses: Clause[], k: number): Modality => {
       if (INTENT.has(g.lemma)) return 'intent';
     }
     if (c.link === 'ccomp' && (g.lemma === 'fear' || g.lemma === 'warn')) return c.modal && FUTURE.has(c.modal) ? 'hypothetical' : 'asserted';
+    // "demanded that the U.S. cancel the sale": asked for, not done
+    if (c.link === 'ccomp' && REQUESTING.has(g.lemma)) return 'hypothetical';
   }
   if (c.negated) return 'negated';
   if (c.modal && MAYBE.has(c.modal)) return 'hypothetical';
@@ -66,7 +69,8 @@ const mostSpecific = (table: Record<string, string>, code: string): string | nul
   return null;
 };
 
-export const rejectCode = (code: string): string | null => mostSpecific(REJECT_CODE, code);
+/** A refused act of any other kind is still a rejection: 120, not specified. */
+export const rejectCode = (code: string): string => mostSpecific(REJECT_CODE, code) ?? '120';
 
 export const threatCode = (code: string): string | null => {
   for (let n = code.length; n >= 2; n--) {

@@ -64,8 +64,6 @@ export const ingestArticles = async (
   };
   for await (const raw of articles) {
     stats.read++;
-    const { meta, warning } = articleMeta(raw, { date });
-    if (warning) onNote({ ...placeOf(raw), reason: warning.replace(/^[^:]*: /, '') });
     const text = raw.text.replace(/\r\n?/g, '\n');
     const hash = contentHash(text, publisherOf(raw.source, raw.url));
     if (pending.has(hash) || writer.has(hash)) {
@@ -73,6 +71,8 @@ export const ingestArticles = async (
       onProgress(stats);
       continue;
     }
+    const { meta, warning } = articleMeta(raw, { date });
+    if (warning) onNote({ ...placeOf(raw), reason: warning.replace(/^[^:]*: /, '') });
     let record: ArticleRecord;
     try {
       const doc = pipeline.run(makeDoc(text, meta));

@@ -145,27 +145,22 @@ export const readFeed = (xml: string, { file }: { file: string }): FeedResult =>
     return typeof r === 'string' ? { items: [], problems: [{ file, reason: r }] } : r;
   }
   const { msg, line } = valid.err;
-  const unclosed = /unclosed|not closed|expected closing|invalid '\[/i.test(msg);
+  // fast-xml-parser reports tags still open at the end as "Invalid '[...]' found" at line 1
+  const unclosed = /unclosed|invalid '\[/i.test(msg);
   const where = unclosed ? lineAt(xml, xml.length) : line;
-  const reason = unclosed ? `malformed XML: the feed ends before its elements close (truncated?): ${msg}` : `malformed XML (${msg})`;
-  // keep what can be kept: each complete <item>…</item> or <entry>…</entry> parsed on its own
+  const reason = unclosed ? `malformed XML: the feed ends before its elements close (truncated?)` : `malformed XML (${msg})`;
+  // keep what can be kept: each complete <item>…</item> or <entry>…</entry> that is well-formed on its own
   const complete = [...xml.matchAll(/<(item|entry)[\s>][\s\S]*?<\/\1>/g)];
   const channelTitle = /<title[^>]*>([\s\S]*?)<\/title>/.exec(xml.slice(0, complete[0]?.index ?? xml.length))?.[1];
   const result: FeedResult = { items: [], problems: [] };
-  let kept = 0;
   for (const m of complete) {
-    const start = lineAt(xml, m.index ?? 0);
-    if (start > where || (!unclosed && start === where)) break;
     const wrapped = m[1] === 'item' ? `<rss><channel>${channelTitle ? `<title>${channelTitle}</title>` : ''}${m[0]}</channel></rss>` : `<feed>${channelTitle ? `<title>${channelTitle}</title>` : ''}${m[0]}</feed>`;
     if (XMLValidator.validate(wrapped) !== true) continue;
     const r = parseFeed(wrapped, file);
     if (typeof r === 'string') continue;
-    for (const it of r.items) {
-      it.origin = { file, line: start };
-      result.items.push(it);
-      kept++;
-    }
+    for (const it of r.items) result.items.push({ ...it, origin: { file, line: lineAt(xml, m.index ?? 0) } });
   }
-  result.problems.push({ file, line: where, reason: kept ? `${reason}; read the ${kept} complete item${kept === 1 ? '' : 's'} before it` : reason });
+  const kept = result.items.length;
+  result.problems.push({ file, line: where, reason: kept ? `${reason}; read the ${kept} complete, well-formed item${kept === 1 ? '' : 's'}` : reason });
   return result;
 };

@@ -1,13 +1,13 @@
 /**
  * A greedy labelled arc-hybrid dependency parser with an averaged perceptron, trained with the dynamic oracle
- * and error exploration (Goldberg & Nivre 2012). One weight table scores the three transitions; a second
- * block of classes scores the label of each new arc (one set of labels per arc direction).
+ * and error exploration (Goldberg & Nivre 2012). The actions are SHIFT, LEFT-l and RIGHT-l for every label l,
+ * scored together from sparse weight rows.
  */
 import { ArcHybridState, GoldTree, LEFT, RIGHT, SHIFT, projectivize, transitionCosts } from './arc-hybrid.js';
 import { ParserTable } from './parser-table.js';
 import { AveragedWeights } from './averaged-perceptron.js';
 import { fnv1a, makeRandom, mix, shuffle } from './hash.js';
-import { type LinearModel, joinModels } from './linear-model.js';
+import type { LinearModel } from './linear-model.js';
 import { MAX_FEATURES, ROOT_TAG, ROOT_WORD, extractFeatures } from './parser-features.js';
 import { UPOS_TAGS, normalizeForm } from './tagger.js';
 
@@ -51,24 +51,23 @@ export const fineAtoms = (words: string[], tag: Int32Array): Int32Array => {
   return a;
 };
 
-/** A trained parser. Classes of `model`: SHIFT, LEFT, RIGHT, then the labels of left arcs, then of right arcs. */
+/** A trained parser. Classes of `model`: SHIFT, then LEFT-l for each label l, then RIGHT-l. */
 export class Parser {
   private readonly state = new ArcHybridState();
   private readonly feats = new Uint32Array(MAX_FEATURES);
-  private readonly found = new Int32Array(MAX_FEATURES);
   private readonly scores: Float64Array;
   private readonly table: ParserTable;
 
   /**
-   * @param model joined transition and label weights
+   * @param model action weights
    * @param labels dependency labels, by id
    */
   constructor(
     readonly model: LinearModel,
     readonly labels: string[],
   ) {
-    this.scores = new Float64Array(Math.max(3, labels.length));
-    this.table = new ParserTable(model, labels.length);
+    this.scores = new Float64Array(1 + 2 * labels.length);
+    this.table = new ParserTable(model);
   }
 
   /** Parses a tagged sentence (UPOS tags); heads are 1-based with 0 for the root. */
@@ -92,66 +91,44 @@ export class Parser {
     const L = this.labels.length;
     const sc = this.scores;
     const feats = this.feats;
-    const found = this.found;
-    const slots = this.table.slots;
-    const mask = this.table.mask;
-    const lcls = this.table.labelCls;
-    const lval = this.table.labelVal;
+    const { slots, mask, cls, val } = this.table;
     s.reset(word.length - 1);
     while (!s.terminal()) {
       const nf = extractFeatures(s, word, tag, fine, feats);
-      let t0 = 0;
-      let t1 = 0;
-      let t2 = 0;
+      sc.fill(0);
       for (let f = 0; f < nf; f++) {
-        // inlined ParserTable.find
         const k = feats[f] | 0;
         let i = (k ^ (k >>> 15)) & mask;
-        let at = -1;
         for (;;) {
-          const sk = slots[i << 2];
+          const at = i << 2;
+          const sk = slots[at];
           if (sk === k) {
-            at = i << 2;
+            const e0 = slots[at + 1];
+            const e1 = e0 + slots[at + 2];
+            for (let e = e0; e < e1; e++) sc[cls[e]] += val[e];
             break;
           }
           if (sk === 0) break;
           i = (i + 1) & mask;
         }
-        found[f] = at;
-        if (at < 0) continue;
-        const a = slots[at + 1];
-        t0 += (a << 16) >> 16;
-        t1 += a >> 16;
-        t2 += (slots[at + 2] << 16) >> 16;
       }
-      let t = -1;
-      if (s.legal(SHIFT)) t = SHIFT;
-      if (s.legal(LEFT) && (t < 0 || t1 > t0)) t = LEFT;
-      if (s.legal(RIGHT) && (t < 0 || t2 > (t === SHIFT ? t0 : t1))) t = RIGHT;
-      let lab = -1;
-      if (t !== SHIFT) {
-        sc.fill(0, 0, L);
-        for (let f = 0; f < nf; f++) {
-          const at = found[f];
-          if (at < 0) continue;
-          const meta = slots[at + 2];
-          const nl = (meta >>> 16) & 0xff;
-          let e = slots[at + 3];
-          let end = e + nl;
-          if (t === RIGHT) {
-            e = end;
-            end += meta >>> 24;
-          }
-          for (; e < end; e++) sc[lcls[e]] += lval[e];
-        }
-        lab = 0;
-        for (let c = 1; c < L; c++) if (sc[c] > sc[lab]) lab = c;
-      }
-      s.apply(t, lab);
+      s.apply(...decode(bestAction(s, sc, L), L));
     }
     return s;
   }
 }
+
+/** The best-scoring legal action (0 = SHIFT, 1..L = LEFT-l, L+1..2L = RIGHT-l). */
+const bestAction = (s: ArcHybridState, sc: Float64Array, L: number): number => {
+  let best = -1;
+  if (s.legal(SHIFT)) best = 0;
+  if (s.legal(LEFT)) for (let c = 1; c <= L; c++) if (best < 0 || sc[c] > sc[best]) best = c;
+  if (s.legal(RIGHT)) for (let c = L + 1; c <= 2 * L; c++) if (best < 0 || sc[c] > sc[best]) best = c;
+  return best;
+};
+
+/** Transition and label of an action id. */
+const decode = (a: number, L: number): [number, number] => (a === 0 ? [SHIFT, -1] : a <= L ? [LEFT, a - 1] : [RIGHT, a - 1 - L]);
 
 /** A training or evaluation sentence: words, the tags to parse with, gold heads and labels. */
 export interface ParseSentence {
@@ -218,14 +195,14 @@ export const trainParser = (train: ParseSentence[], opt: ParserTrainOptions): { 
     const tag = tagAtoms(s.tags);
     return { word: wordAtoms(s.words), tag, fine: fineAtoms(s.words, tag), gold: new GoldTree(projectivize(head)), label };
   });
-  const tw = new AveragedWeights(3);
-  const lw = new AveragedWeights(2 * L);
+  const A = 1 + 2 * L;
+  const weights = new AveragedWeights(A);
   const random = makeRandom(opt.seed ?? 7);
   const state = new ArcHybridState();
   const feats = new Uint32Array(MAX_FEATURES);
-  const sc = new Float64Array(3);
-  const lsc = new Float64Array(L);
-  const cost = new Float64Array(3);
+  const sc = new Float64Array(A);
+  const tcost = new Float64Array(3);
+  const cost = new Float64Array(A);
   const exploreFrom = opt.exploreFrom ?? 2;
   const exploreP = opt.exploreP ?? 0.9;
   let time = 1;
@@ -238,50 +215,38 @@ export const trainParser = (train: ParseSentence[], opt: ParserTrainOptions): { 
       state.reset(s.word.length - 1);
       while (!state.terminal()) {
         const nf = extractFeatures(state, s.word, s.tag, s.fine, feats);
-        tw.score(feats, nf, sc);
-        transitionCosts(state, s.gold, cost);
-        let pred = -1;
-        let gold = -1;
-        let minCost = Infinity;
-        for (let c = 0; c < 3; c++) if (cost[c] < minCost) minCost = cost[c];
-        for (let c = 0; c < 3; c++) {
-          if (cost[c] === Infinity) continue;
-          if (pred < 0 || sc[c] > sc[pred]) pred = c;
-          if (cost[c] === minCost && (gold < 0 || sc[c] > sc[gold])) gold = c;
+        weights.score(feats, nf, sc);
+        transitionCosts(state, s.gold, tcost);
+        // a labelled arc also costs one when its label is not the dependent's gold label
+        const gl = state.sp > 0 ? s.label[state.stack[state.sp - 1]] : -1;
+        cost[0] = tcost[SHIFT];
+        for (let l = 0; l < L; l++) {
+          cost[1 + l] = tcost[LEFT] + (l === gl ? 0 : 1);
+          cost[1 + L + l] = tcost[RIGHT] + (l === gl ? 0 : 1);
         }
+        const pred = bestAction(state, sc, L);
+        let minCost = Infinity;
+        for (let c = 0; c < A; c++) if (cost[c] < minCost) minCost = cost[c];
+        let gold = -1;
+        for (let c = 0; c < A; c++) if (cost[c] === minCost && (gold < 0 || sc[c] > sc[gold])) gold = c;
         if (cost[pred] > minCost) {
-          tw.update(feats, nf, gold, 1, time);
-          tw.update(feats, nf, pred, -1, time);
+          weights.update(feats, nf, gold, 1, time);
+          weights.update(feats, nf, pred, -1, time);
           wrong++;
         }
         const explore = epoch >= exploreFrom && random() < exploreP;
-        const t = explore ? pred : gold;
-        let lab = -1;
-        if (t !== SHIFT) {
-          const d = state.stack[state.sp - 1];
-          const from = t === LEFT ? 0 : L;
-          lw.score(feats, nf, lsc, from, from + L);
-          let pl = 0;
-          for (let c = 1; c < L; c++) if (lsc[c] > lsc[pl]) pl = c;
-          const gl = s.label[d];
-          if (pl !== gl) {
-            lw.update(feats, nf, from + gl, 1, time);
-            lw.update(feats, nf, from + pl, -1, time);
-          }
-          lab = explore ? pl : gl;
-        }
-        state.apply(t, lab);
+        state.apply(...decode(explore ? pred : gold, L));
         steps++;
         time++;
       }
     }
-    const parser = new Parser(joinModels(tw.toModel(time, opt.bits ?? 16), lw.toModel(time, opt.bits ?? 16)), labels);
+    const parser = new Parser(weights.toModel(time, opt.bits ?? 16), labels);
     const dev = opt.dev ? evaluateParser(parser, opt.dev) : undefined;
     const secs = ((performance.now() - t0) / 1000).toFixed(1);
     opt.log?.(
       `parser epoch ${epoch}: transition errors ${(wrong / steps).toFixed(4)}` +
         (dev ? `, dev UAS ${dev.uas.toFixed(4)} LAS ${dev.las.toFixed(4)} (full labels ${dev.lasFull.toFixed(4)})` : '') +
-        ` [${tw.rows}+${lw.rows} rows, ${secs}s]`,
+        ` [${weights.rows} rows, ${secs}s]`,
     );
     if (!best || !dev || !best.dev || dev.las > best.dev.las) best = { parser, epoch, dev };
   }

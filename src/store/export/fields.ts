@@ -71,9 +71,15 @@ export const actorParts = (a: StoredActor) => {
   };
 };
 
+/** The actor's own name where it has one that is a name, not a code: "Ilze Ozola", "Russia"; else the country's name, else the text. */
+export const displayName = (a: StoredActor): string => {
+  if (a.name && !/^[A-Z]{3,}$/.test(a.name)) return a.name;
+  return countryName(actorParts(a).country) || a.text;
+};
+
 /** A readable name of an actor: its dictionary name, else "Government (Russia)" built from the code, else its text. */
 export const actorName = (a: StoredActor): string => {
-  if (a.name && a.name !== a.code) return a.name;
+  if (a.name && !/^[A-Z]{3,}$/.test(a.name)) return a.name;
   const p = actorParts(a);
   const country = countryName(p.country);
   if (p.sectors.length && country) return `${sectorLabel(p.sectors[0])} (${country})`;

@@ -1,5 +1,5 @@
 import type { StoredActor, StoredEvent } from '../queries.js';
-import { actorParts, compactDate, compactTimestamp, decimal, eventCode3, type Cell } from './fields.js';
+import { actorParts, compactDate, compactTimestamp, decimal, displayName, eventCode3, type Cell } from './fields.js';
 import type { DelimitedLayout } from './layout.js';
 
 /**
@@ -30,7 +30,7 @@ export const fractionDate = (iso: string): string => {
 const actorCells = (a: StoredActor | null): Cell[] => {
   if (!a) return Array(10).fill('');
   const p = actorParts(a);
-  return [a.code, (a.name && a.name !== a.code ? a.name : a.text).toUpperCase(), p.country, p.knownGroup, '', '', '', p.sectors[0], p.sectors[1], p.sectors[2]];
+  return [a.code, displayName(a).toUpperCase(), p.country, p.knownGroup, '', '', '', p.sectors[0], p.sectors[1], p.sectors[2]];
 };
 
 const noGeo: Cell[] = [0, '', '', '', '', '', '', ''];
