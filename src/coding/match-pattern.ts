@@ -4,7 +4,7 @@ import type { VerbPattern } from './verb-dictionary.js';
 /** Words a pattern may skip between its elements: "impose [new economic] sanctions on", "delivered [the first HIMARS rocket launchers] to". */
 export const MAX_GAP = 6;
 // A pattern's words never reach across these: they start another clause or list.
-const STOP = new Set([';', '.', ',', ':', '—', '–', '(', ')', 'and', 'but', 'or', 'which', 'who', 'that', 'while', 'after', 'before', 'because', 'if', 'unless']);
+const STOP = new Set([';', '.', ':', '—', '–', '(', ')', 'but', 'which', 'who', 'that', 'while', 'after', 'before', 'because', 'if', 'unless']);
 
 export type PatternMatch = { pattern: VerbPattern; target: number | null; end: number };
 
