@@ -13,6 +13,7 @@ const OBLIGATION = new Set(['must', 'should']);
 const SPEECH_DEMAND = new Set(['say', 'tell', 'state', 'declare', 'insist', 'add', 'announce', 'write', 'argue']);
 /** The engine's own rule, recorded on its events like a dictionary pattern. */
 const SAY_MUST: VerbPattern = { id: 'engine.say-must', code: '100', head: 'verb', lemmas: [], elements: [], swap: false, specificity: 0, file: 'src/coding/code-events.ts' };
+const OWNER_PREPS = new Set(['by', 'of']);
 const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'at']);
 // Roots whose acts, done by two or more subjects with no object, are done to each other: "X and Y agreed".
 const RECIPROCAL = new Set(['03', '04', '05', '06', '19']);
@@ -56,6 +57,15 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
   const seen = new Set<string>();
   const consumedHeads = new Set<number>();
   const storyCountry = datelineCountry(doc);
+  const mentionStarting = new Map<number, Mention>(mentions.map((m) => [m.tokenStart, m]));
+  /** "rebels in the Ivory Coast", "police from Kenya": the country of a place phrase right after the mention. */
+  const localCountry = (m: Mention | undefined): string | undefined => {
+    if (!m || m.actor?.country) return undefined;
+    const prep = tokens[m.tokenEnd];
+    if (!prep || prep.sentence !== m.sentence || !['in', 'from', 'of'].includes(prep.norm)) return undefined;
+    const next = mentionStarting.get(m.tokenEnd + 1) ?? (tokens[m.tokenEnd + 1]?.pos === 'DET' ? mentionStarting.get(m.tokenEnd + 2) : undefined);
+    return next?.actor?.country || undefined;
+  };
 
   const emit = (
     c: { sentence: number },
@@ -65,9 +75,10 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
     targets: (Mention | undefined)[],
     verb: { start: number; end: number },
     placeFrom: Clause | null,
-  ) => {
+  ): boolean => {
     const code = codeUnder(match.pattern.code, modality);
-    if (!code) return;
+    if (!code) return false;
+    const before = events.length;
     const info = cameoCode(code)!;
     const plover = ploverFor(code);
     const place = clausePlace(doc, placeFrom);
@@ -76,9 +87,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
         if (sm && tm && sm === tm) continue;
         let source = eventActor(doc, sm);
         let target = eventActor(doc, tm);
-        const context = place?.country ?? storyCountry;
-        source = withContextCountry(source, context ?? target?.country);
-        target = withContextCountry(target, context ?? source?.country);
+        const context = (PLACE_IS_TARGET.has(info.root) ? place?.country : undefined) ?? storyCountry;
+        source = withContextCountry(source, localCountry(sm) ?? context ?? target?.country);
+        target = withContextCountry(target, localCountry(tm) ?? context ?? source?.country);
         if (!target && place && place.country !== source?.country && PLACE_IS_TARGET.has(info.root)) {
           target = { code: place.country, country: place.country, sector: '', entry: `place:${place.country}`, dictionary: 'context', text: place.text, span: place.span };
         }
@@ -112,9 +123,13 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
         });
       }
     }
+    return events.length > before;
   };
 
-  clauses.forEach((c, k) => {
+  const emitted = new Set<number>();
+  const deferred: number[] = [];
+  const codeClause = (k: number, late = false): void => {
+    const c = clauses[k];
     if (consumedHeads.has(c.head) || (c.subordinate && !subordinate)) return;
     const candidates = dictionary.byVerb.get(c.lemma) ?? [];
     let match: PatternMatch | null = null;
@@ -125,10 +140,15 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
     const complement = clauses.find((o) => o.governor === k && (o.link === 'ccomp' || o.link === 'xcomp'));
     if (!match && complement?.link === 'ccomp' && SPEECH_DEMAND.has(c.lemma) && complement.modal && OBLIGATION.has(complement.modal)) {
       // "Russia said Sudan must return the helicopter": saying that someone must act is a demand of them
-      match = { pattern: SAY_MUST, target: complement.subjects[0] ?? null, end: c.tokenEnd };
+      match = { pattern: SAY_MUST, target: complement.subjects[0] ?? null, end: c.tokenEnd, words: [] };
       consumedHeads.add(complement.head);
     }
     if (!match) return;
+    if (!late && !match.pattern.elements.length && clauses.some((o) => o.governor === k && o.link === 'xcomp')) {
+      // a bare "pledged", "agreed" waits for its complement: "pledged to send aid to Sri Lanka" is coded there
+      deferred.push(k);
+      return;
+    }
     // the complements this match read are part of this event, not events of their own
     for (const other of clauses) if (other.sentence === c.sentence && other.head > c.head && other.head < match.end) consumedHeads.add(other.head);
     const modality = clauseModality(clauses, k);
@@ -152,9 +172,17 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
       }
     } else {
       // the direct object, else the first actor after a preposition that points at someone ("aid for Afghan refugees")
+      // (not a word the pattern itself read: "agreed to share intelligence" is not aimed at "intelligence")
+      const free = (o: { mention: number }) => {
+        const m = mentions[o.mention];
+        const h = m.head;
+        return !h || !!m.actor?.country || !match!.words.some((w) => tokens[w].start >= h.start && tokens[w].end <= h.end);
+      };
       const direct =
-        c.objects.find((o) => o.prep === null && mentions[o.mention].actor) ??
-        c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor && mentions[o.mention].tokenStart > c.head);
+        c.objects.find((o) => o.prep === null && mentions[o.mention].actor && free(o)) ??
+        c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor && mentions[o.mention].tokenStart > c.head && free(o)) ??
+        // "rejected calls by Belarus's rulers", "an appeal from the president": whose call it was
+        c.objects.find((o) => o.prep !== null && OWNER_PREPS.has(o.prep) && mentions[o.mention].actor && mentions[o.mention].tokenStart < c.head + 8);
       targets = direct ? [mentions[direct.mention]] : [];
       // "demanded that Hamas renounce ...": the one asked is the complement's subject
       const asked = complement?.subjects.find((i) => mentions[i].actor && !c.subjects.includes(i));
@@ -178,11 +206,17 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
     const head = tokens[c.head];
     // "X and Y met", "X and Y agreed": with no object, the subjects acted towards each other
     if (!targets.length && sources.length > 1 && RECIPROCAL.has(match.pattern.code.slice(0, 2))) {
-      for (const a of sources) emit(c, match, modality, [a], sources.filter((b) => b !== a), { start: head.start, end: head.end }, c);
+      for (const a of sources) if (emit(c, match, modality, [a], sources.filter((b) => b !== a), { start: head.start, end: head.end }, c)) emitted.add(k);
       return;
     }
-    emit(c, match, modality, sources, targets, { start: head.start, end: head.end }, c);
-  });
+    if (emit(c, match, modality, sources, targets, { start: head.start, end: head.end }, c)) emitted.add(k);
+  };
+  clauses.forEach((_c, k) => codeClause(k));
+  // a deferred governor is coded only when its complement gave no event
+  for (const k of deferred) {
+    const comps = clauses.map((o, i) => (o.governor === k && o.link === 'xcomp' ? i : -1)).filter((i) => i >= 0);
+    if (!comps.some((i) => emitted.has(i))) codeClause(k, true);
+  }
   return { clauses, events };
 };
 

@@ -12,6 +12,13 @@ const ADVERBIAL = new Set(['after', 'before', 'while', 'as', 'when', 'because', 
 
 const isVerbish = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX';
 
+/** Whether a preposition introduces the noun phrase at `start` ("to Sri Lanka", "in the capital"). */
+const afterPreposition = (tokens: Token[], start: number, floor: number): boolean => {
+  let p = start - 1;
+  while (p >= floor && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ' || tokens[p].pos === 'NUM')) p--;
+  return p >= floor && tokens[p].pos === 'ADP' && tokens[p].norm !== 'of';
+};
+
 /** Groups a sentence's verbs: auxiliaries, negation and adverbs attach to the verb they lead to. */
 const verbGroups = (tokens: Token[], from: number, to: number): { start: number; end: number; head: number; xcomp: boolean }[] => {
   const groups: { start: number; end: number; head: number; xcomp: boolean }[] = [];
@@ -89,7 +96,11 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       let conditional = false;
       for (let k = left; k < g.start; k++) if (CONDITIONAL.has(tokens[k].norm) && tokens[k].pos !== 'AUX') conditional = true;
       // subjects: mentions before the verb, after the previous group; skip a ", who ...," or apposition
-      const before = mentions.filter((m) => m.tokenEnd <= g.start && m.tokenStart >= left);
+      // candidate subjects: mentions between the previous verb group and this one, but not objects of a preposition
+      const before = mentions.filter((m) => m.tokenEnd <= g.start && m.tokenStart >= left && !afterPreposition(tokens, m.tokenStart, left));
+      // ", and the United States rejected": a new clause joined by a conjunction, not the previous verb's complement
+      let coordinated = false;
+      for (let k = left; k + 1 < lead; k++) if (tokens[k].norm === ',' && tokens[k + 1].pos === 'CCONJ') coordinated = true;
       let subjects: Mention[] = [];
       let link: Clause['link'] = null;
       let governor: number | null = null;
@@ -97,10 +108,11 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       if (g.xcomp && prev) {
         link = 'xcomp';
         governor = first + gi - 1;
-      } else if (prev && (SPEECH.has(tokens[prev.head].lemma) || REQUESTING.has(tokens[prev.head].lemma)) && (before.length || tokens[left]?.norm === 'that')) {
+      } else if (!coordinated && prev && (SPEECH.has(tokens[prev.head].lemma) || REQUESTING.has(tokens[prev.head].lemma)) && (before.length || tokens[left]?.norm === 'that')) {
         link = 'ccomp';
         governor = first + gi - 1;
-      } else if (tokenBefore && tokenBefore.pos === 'CCONJ' && prev && !before.some((m) => m.tokenEnd === g.start - 1 && m.tokenStart > prev.end)) {
+      } else if (tokenBefore && tokenBefore.pos === 'CCONJ' && prev) {
+        // "rejected the plan and said ...": a verb straight after "and" shares the subject of the verb before
         link = 'conj';
         governor = first + gi - 1;
       }
@@ -114,7 +126,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       } else if (tokenBefore?.norm === ',' && prevClause && relativeOf.has(first + gi - 1) && !link) {
         // "Russia, which has massed troops near the border, threatened": the subject is the antecedent
         subjects = prevClause.subjects.map((k) => all[k]);
-      } else if (before.length) {
+      } else if (before.length && link !== 'conj') {
         // a parenthetical right before the verb (", a key U.S. ally in the war on terror,"): the subject stands
         // before its opening comma; the parenthetical names the subject only when that word names no actor
         let candidates = before;
@@ -191,12 +203,10 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       });
     });
     // "said Russian troops shelled ...": the complement's subject is not the speech verb's object
+    // and no later clause's subject is an object of an earlier one ("..., and Japan offered")
     for (let k = first + 1; k < clauses.length; k++) {
-      const c = clauses[k];
-      if (c.link === 'ccomp' && c.governor !== null) {
-        const g = clauses[c.governor];
-        g.objects = g.objects.filter((o) => !c.subjects.includes(o.mention));
-      }
+      if (clauses[k].link === 'xcomp') continue; // "summoned the ambassador to complain": the object is shared
+      for (let j = first; j < k; j++) clauses[j].objects = clauses[j].objects.filter((o) => !clauses[k].subjects.includes(o.mention) || o.prep !== null);
     }
     // a verb's patterns may read into its complements ("refused to meet X", "threatened to impose sanctions")
     for (let k = clauses.length - 1; k > first; k--) {

@@ -6,7 +6,8 @@ export const MAX_GAP = 6;
 // A pattern's words never reach across these: they start another clause or list.
 const STOP = new Set([';', '.', ':', '—', '–', '(', ')', 'but', 'which', 'who', 'that', 'while', 'after', 'before', 'because', 'if', 'unless']);
 
-export type PatternMatch = { pattern: VerbPattern; target: number | null; end: number };
+/** A pattern that matched: its TARGET mention, the token after its last element, and the tokens its words read. */
+export type PatternMatch = { pattern: VerbPattern; target: number | null; end: number; words: number[] };
 
 /**
  * Matches a pattern's elements after its head, in order, within [from, to). `mentionAt` gives the actor
@@ -23,6 +24,7 @@ export const matchPattern = (
 ): PatternMatch | null => {
   let pos = from;
   let target: number | null = null;
+  const words: number[] = [];
   for (const el of pattern.elements) {
     const limit = Math.min(to, pos + MAX_GAP + 1);
     let found = -1;
@@ -36,6 +38,7 @@ export const matchPattern = (
         if (STOP.has(t.norm) || t.pos === 'VERB') break;
       }
       if (found < 0) return null;
+      words.push(found);
       pos = found + 1;
     } else {
       if (passive) continue;
@@ -58,5 +61,5 @@ export const matchPattern = (
       }
     }
   }
-  return { pattern, target, end: pos };
+  return { pattern, target, end: pos, words };
 };
