@@ -67,7 +67,7 @@ export const findMentionsIn = (tokens: Token[], from: number, to: number, senten
     }
     const name = nameStart >= 0 ? { start: tokens[nameStart].start, end: tokens[nameEnd - 1].end } : undefined;
     // a bare surname may be a person of the registry ("Zelenskyy said"); resolution checks who was in office
-    const namesakes = name ? dict.surnames.get(tokens[nameEnd - 1].norm) : undefined;
+    const namesakes = name && nameStart === nameEnd - 1 ? dict.surnames.get(tokens[nameEnd - 1].norm) : undefined;
     if (namesakes) {
       const t = nameEnd - 1;
       pieces.push({ start: tokens[t].start, end: tokens[t].end, tokenStart: t, tokenEnd: t + 1, entries: namesakes, surname: true });
@@ -81,6 +81,18 @@ export const findMentionsIn = (tokens: Token[], from: number, to: number, senten
       mentions.push({ start: tokens[s].start, end: tokens[e - 1].end, sentence, tokenStart: s, tokenEnd: e, pieces, ...(name ? { name } : {}) });
     }
     i = j;
+  }
+  // "the president of the Riigikogu", "a spokesman for the ministry": a member noun and the body it belongs to
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const a = mentions[k];
+    const b = mentions[k + 1];
+    const last = a.pieces[a.pieces.length - 1];
+    if (!last || last.tokenEnd !== a.tokenEnd || !last.entries.some((e) => e.member)) continue;
+    const prep = tokens[a.tokenEnd];
+    if (!prep || (prep.norm !== 'of' && prep.norm !== 'for' && prep.norm !== 'at')) continue;
+    const gap = b.tokenStart - a.tokenEnd;
+    if (gap !== 1 && !(gap === 2 && tokens[a.tokenEnd + 1].pos === 'DET')) continue;
+    mentions.splice(k, 2, { ...b, start: a.start, tokenStart: a.tokenStart, pieces: [...a.pieces, ...b.pieces], ...(b.name ?? a.name ? { name: b.name ?? a.name } : {}) });
   }
   return mentions;
 };

@@ -103,10 +103,14 @@ export const loadActorFile = (file: string, trie: PhraseTrie<ActorEntry>, people
     };
     for (const n of asList(o.names)) trie.add(n, entry);
   }
+  const members = new Set(asList(doc.members).map((w) => w.toLowerCase()));
   for (const r of (doc.roles as Raw[] | undefined) ?? []) {
     const sector = str(r.sector);
     need(file, text, /^[A-Z]{3}$/.test(sector), sector || 'roles', `role needs a 3-letter sector code, got "${sector}"`);
-    for (const w of asList(r.words)) trie.add(w, { id: `role:${w.toLowerCase()}`, kind: 'role', name: w, sector, dictionary });
+    for (const w of asList(r.words)) {
+      const member = members.has(w.toLowerCase());
+      trie.add(w, { id: `role:${w.toLowerCase()}`, kind: 'role', name: w, sector, dictionary, ...(member ? { member } : {}) });
+    }
   }
   for (const m of (doc.modifiers as Raw[] | undefined) ?? []) {
     for (const w of asList(m.words)) trie.add(w, { id: `modifier:${w.toLowerCase()}`, kind: 'modifier', name: w, sector: str(m.sector), dictionary });

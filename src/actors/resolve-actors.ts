@@ -59,7 +59,14 @@ export const resolvePieces = (pieces: MentionPiece[], date: string, headless = f
   // a role word that only modifies another noun ("military aid", "press conference") names no one
   if (headless) pieces = pieces.filter((p) => !p.entries.every((e) => e.kind === 'role'));
   const place = pick(pieces, ['country', 'demonym'], false) ?? pick(pieces, ['capital'], false);
-  const role = pick(pieces, ['role']);
+  let role = pick(pieces, ['role']);
+  // "army accountant", "intelligence agency officer": a member noun takes the sector of the body before it
+  if (role?.entry.member) {
+    const body = pieces.filter((p) => p !== role!.piece && p.entries.some((e) => e.kind === 'role' || e.kind === 'org')).pop();
+    const bodyRole = body?.entries.find((e) => e.kind === 'role');
+    if (bodyRole) role = { piece: body!, entry: bodyRole };
+    else if (body) role = null; // the organisation names the actor
+  }
   const person = pickPerson(pieces, date);
   const org = pick(pieces, ['org']);
   const former = pick(pieces, ['modifier']);

@@ -12,6 +12,8 @@ export type ActorEntry = {
   /** Full code for organisations (IGOWSTNAT); for others the code is built from country and sector. */
   code?: string;
   roles?: DatedRole[];
+  /** A role noun for a member of some body ("officer", "president of"): the body gives the sector. */
+  member?: boolean;
   /** A person's name and variants, for the surname index. */
   names?: string[];
   /** For people of an international organisation (country IGO): the organisation's code, e.g. UNO, NAT. */

@@ -1,7 +1,8 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { defaultDbPath, openStore, StoreError, type EventFilters, type Store } from '../store/index.js';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../store/export/index.js';
-import { createOutput, warn } from './output.js';
+import { createOutput } from './output.js';
+import { processIO, type CommandIO } from './command-io.js';
 
 export type ExportCommandOptions = {
   format: ExportFormat;
@@ -24,7 +25,8 @@ const list = (xs?: string[]) => xs?.flatMap((x) => x.split(',')).map((x) => x.tr
  * `dyad export`: writes the stored events that pass the filters in one of the field's layouts, to a file
  * (written under a temporary name and renamed when complete) or stdout.
  */
-export const runExport = (opts: ExportCommandOptions): number => {
+export const runExport = (opts: ExportCommandOptions, io: CommandIO = processIO): number => {
+  const { warn } = io;
   if (!EXPORT_FORMATS.includes(opts.format)) {
     warn(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     return 2;
@@ -39,7 +41,7 @@ export const runExport = (opts: ExportCommandOptions): number => {
     warn(`--dedup takes "clusters" (one event per story), got "${opts.dedup}"`);
     return 2;
   }
-  if (opts.format === 'parquet' && !opts.out && process.stdout.isTTY) {
+  if (opts.format === 'parquet' && !opts.out && (io.stdout as { isTTY?: boolean }).isTTY) {
     warn('Parquet is binary: give --out FILE, or redirect stdout to a file');
     return 2;
   }
@@ -88,12 +90,12 @@ export const runExport = (opts: ExportCommandOptions): number => {
       }
       renameSync(tmp, opts.out!);
     } else {
-      const out = createOutput();
+      const out = createOutput(io.stdout);
       result = exportEvents(store, opts.format, filters, (chunk) => {
         if (typeof chunk === 'string') out.line(chunk.replace(/\n$/, ''));
         else {
           out.flush();
-          process.stdout.write(chunk);
+          io.stdout.write(chunk);
         }
       });
       out.flush();

@@ -3,7 +3,7 @@ import { createProgress, estimateArticles, readInputs, type InputProblem } from 
 import { ingestArticles, type IngestStats } from '../ingest/ingest-corpus.js';
 import { createNewsPipeline } from '../news-pipeline.js';
 import { defaultDbPath, openStore, StoreError, storeCounts, type Store } from '../store/index.js';
-import { warn } from './output.js';
+import { processIO, type CommandIO } from './command-io.js';
 
 export type IngestCommandOptions = {
   db?: string;
@@ -55,7 +55,8 @@ export const ingestSummary = (s: IngestStats, store: Store): string => {
  * actors. Returns the exit code: 0, 1 when an input could not be read (the rest is stored), 2 when the store
  * can't be used.
  */
-export const runIngest = async (inputs: string[], opts: IngestCommandOptions): Promise<number> => {
+export const runIngest = async (inputs: string[], opts: IngestCommandOptions, io: CommandIO = processIO): Promise<number> => {
+  const { warn } = io;
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) {
     warn(`--date must be YYYY-MM-DD, got "${opts.date}"`);
     return 2;
@@ -75,7 +76,7 @@ export const runIngest = async (inputs: string[], opts: IngestCommandOptions): P
   }
   let failed = 0;
   const showProgress = opts.progress !== false;
-  const progress = createProgress({ label: 'ingest' });
+  const progress = createProgress({ label: 'ingest', ...(io.progress ? { stream: io.progress } : {}) });
   if (showProgress) progress.setTotal(estimateArticles(inputs));
   const say = (p: InputProblem) => {
     progress.done();
@@ -109,7 +110,7 @@ export const runIngest = async (inputs: string[], opts: IngestCommandOptions): P
       },
     });
     progress.done();
-    if (opts.json) process.stdout.write(JSON.stringify({ ...stats, problems: failed, store: { path: store.path, ...storeCounts(store) } }) + '\n');
+    if (opts.json) io.stdout.write(JSON.stringify({ ...stats, problems: failed, store: { path: store.path, ...storeCounts(store) } }) + '\n');
     warn(ingestSummary(stats, store));
     if (!stats.read && !failed) warn('no input articles');
   } catch (e) {

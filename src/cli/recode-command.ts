@@ -5,7 +5,8 @@ import {
   articleRecord, createRecoder, defaultDbPath, diffEvents, eventKeysOf, eventsSignature, openStore, setMeta, StoreError, type CodeChange, type Store,
 } from '../store/index.js';
 import { cameoCode } from '../standards/index.js';
-import { createOutput, warn } from './output.js';
+import { createOutput } from './output.js';
+import { processIO, type CommandIO } from './command-io.js';
 
 export type RecodeReport = {
   articles: number;
@@ -66,7 +67,8 @@ export type RecodeCommandOptions = { db?: string; actors?: string[]; verbs?: str
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 /** `dyad recode`: re-codes the store and prints what changed per event code. */
-export const runRecode = (opts: RecodeCommandOptions): number => {
+export const runRecode = (opts: RecodeCommandOptions, io: CommandIO = processIO): number => {
+  const { warn } = io;
   let store: Store;
   try {
     store = openStore({ path: opts.db ?? defaultDbPath() });
@@ -74,7 +76,7 @@ export const runRecode = (opts: RecodeCommandOptions): number => {
     warn((e as Error).message);
     return 2;
   }
-  const progress = createProgress({ label: 'recode' });
+  const progress = createProgress({ label: 'recode', ...(io.progress ? { stream: io.progress } : {}) });
   try {
     const pipeline = createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs });
     const report = recodeStore(store, pipeline, {
@@ -83,7 +85,7 @@ export const runRecode = (opts: RecodeCommandOptions): number => {
       onProgress: (articles, events) => opts.progress !== false && progress.update({ articles, events }),
     });
     progress.done();
-    const out = createOutput();
+    const out = createOutput(io.stdout);
     if (opts.json) out.line(JSON.stringify(report));
     else {
       out.line(`${'CODE'.padEnd(6)} ${'EVENT'.padEnd(40)} ${pad('BEFORE', 7)} ${pad('AFTER', 7)} ${pad('ADDED', 7)} ${pad('REMOVED', 7)}`);

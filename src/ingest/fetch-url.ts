@@ -52,10 +52,11 @@ export const addressKind = (ip: string): 'loopback' | 'private' | 'public' => {
   return 'public';
 };
 
+/** Why an address is refused ("is a private or reserved address"), or null when it may be fetched. */
 const refusal = (ip: string, allowLoopback: boolean): string | null => {
   const kind = addressKind(ip);
   if (kind === 'public' || (kind === 'loopback' && allowLoopback)) return null;
-  return kind === 'loopback' ? `${ip} is on this machine (loopback); refused` : `${ip} is a private or reserved address; refused`;
+  return kind === 'loopback' ? 'is on this machine (loopback); refused' : 'is a private or reserved address; refused';
 };
 
 /** A DNS lookup that refuses names resolving to any refused address, so a request never connects to one. */
@@ -64,7 +65,7 @@ const checkedLookup = (allowLoopback: boolean): LookupFunction => (hostname, opt
     if (err) return callback(err, '', 0);
     for (const a of addresses) {
       const why = refusal(a.address, allowLoopback);
-      if (why) return callback(Object.assign(new FetchError('private-address', `${hostname} resolves to ${why}`), { code: 'EREFUSED_PRIVATE' }), '', 0);
+      if (why) return callback(new FetchError('private-address', `${hostname} resolves to ${a.address}, which ${why}`), '', 0);
     }
     if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
     else callback(null, addresses[0].address, addresses[0].family);
@@ -84,7 +85,7 @@ const once = (url: URL, opts: Required<Omit<FetchOptions, 'userAgent'>> & { user
     const host = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(host)) {
       const why = refusal(host, opts.allowLoopback);
-      if (why) return reject(new FetchError('private-address', why));
+      if (why) return reject(new FetchError('private-address', `${host} ${why}`));
     }
     const left = deadline - Date.now();
     if (left <= 0) return reject(new FetchError('timeout', `no answer within ${opts.timeoutMs} ms`));
@@ -98,7 +99,6 @@ const once = (url: URL, opts: Required<Omit<FetchOptions, 'userAgent'>> & { user
       clearTimeout(timer);
       const code = (e as NodeJS.ErrnoException).code;
       if (e instanceof FetchError) reject(e);
-      else if ((e as { code?: string }).code === 'EREFUSED_PRIVATE') reject(new FetchError('private-address', e.message));
       else reject(new FetchError('unreachable', `unreachable (${code ?? e.message})`));
     };
     req.on('error', fail);
