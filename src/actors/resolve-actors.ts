@@ -27,10 +27,10 @@ export const personOn = (entry: ActorEntry, date: string): { country: string; se
 };
 
 const pick = (pieces: MentionPiece[], kinds: ActorEntry['kind'][], last = true): { piece: MentionPiece; entry: ActorEntry } | null => {
-  const order = last ? [...pieces].reverse() : pieces;
-  for (const piece of order) {
-    const entry = piece.entries.find((e) => kinds.includes(e.kind));
-    if (entry) return { piece, entry };
+  const n = pieces.length;
+  for (let i = 0; i < n; i++) {
+    const piece = pieces[last ? n - 1 - i : i];
+    for (const entry of piece.entries) if (kinds.includes(entry.kind)) return { piece, entry };
   }
   return null;
 };
@@ -51,11 +51,13 @@ const pickPerson = (pieces: MentionPiece[], date: string): { piece: MentionPiece
  */
 export const resolvePieces = (pieces: MentionPiece[], date: string, headless = false): (Actor & { head: MentionPiece }) | null => {
   // a bare surname counts only when exactly one person of that name held an office on the date
-  pieces = pieces.flatMap((p) => {
-    if (!p.surname) return [p];
-    const held = p.entries.filter((e) => roleOn(e.roles ?? [], date));
-    return held.length === 1 ? [{ ...p, entries: held }] : [];
-  });
+  if (pieces.some((p) => p.surname)) {
+    pieces = pieces.flatMap((p) => {
+      if (!p.surname) return [p];
+      const held = p.entries.filter((e) => roleOn(e.roles ?? [], date));
+      return held.length === 1 ? [{ ...p, entries: held }] : [];
+    });
+  }
   // a role word that only modifies another noun ("military aid", "press conference") names no one
   if (headless) pieces = pieces.filter((p) => !p.entries.every((e) => e.kind === 'role'));
   const place = pick(pieces, ['country', 'demonym'], false) ?? pick(pieces, ['capital'], false);

@@ -76,8 +76,7 @@ export const runIngest = async (inputs: string[], opts: IngestCommandOptions, io
   }
   let failed = 0;
   const showProgress = opts.progress !== false;
-  const progress = createProgress({ label: 'ingest', ...(io.progress ? { stream: io.progress } : {}) });
-  if (showProgress) progress.setTotal(estimateArticles(inputs));
+  let progress = createProgress({ label: 'ingest', ...(io.progress ? { stream: io.progress } : {}) });
   const say = (p: InputProblem) => {
     progress.done();
     warn(`${where(p)}: ${p.reason}`);
@@ -85,6 +84,8 @@ export const runIngest = async (inputs: string[], opts: IngestCommandOptions, io
   let stats: IngestStats | undefined;
   try {
     const pipeline = createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs });
+    // the clock starts once the dictionaries are loaded, so the rate is the rate of reading and coding
+    progress = createProgress({ label: 'ingest', total: showProgress ? estimateArticles(inputs) : undefined, ...(io.progress ? { stream: io.progress } : {}) });
     const articles = readInputs(inputs, {
       maxChars: opts.maxChars,
       maxBytes: opts.maxBytes,

@@ -2,7 +2,7 @@ import { defineStage } from '../pipeline/index.js';
 import type { CodedEvent, EventActor, Mention, Modality, NewsDoc } from '../doc/index.js';
 import { cameoCode, goldstein, ploverFor } from '../standards/index.js';
 import type { Clause, ClauseFinder } from './clause.js';
-import { matchPattern, type PatternMatch } from './match-pattern.js';
+import { matchPattern, mayMatch, wordsIn, type PatternMatch } from './match-pattern.js';
 import { clauseModality, INTENT_CODE, rejectCode, threatCode } from './modality.js';
 import type { VerbDictionary, VerbPattern } from './verb-dictionary.js';
 import { clausePlace, datelineCountry, withContextCountry } from './event-context.js';
@@ -126,6 +126,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
     return events.length > before;
   };
 
+  const children = new Map<number, Clause[]>();
+  for (const o of clauses) if (o.governor !== null) children.set(o.governor, [...(children.get(o.governor) ?? []), o]);
   const emitted = new Set<number>();
   const deferred: number[] = [];
   const codeClause = (k: number, late = false): void => {
@@ -133,18 +135,20 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
     if (consumedHeads.has(c.head) || (c.subordinate && !subordinate)) return;
     const candidates = dictionary.byVerb.get(c.lemma) ?? [];
     let match: PatternMatch | null = null;
+    const present = candidates.length > 1 ? wordsIn(tokens, c.head + 1, c.regionEnd) : null;
     for (const p of candidates) {
+      if (present && !mayMatch(p, present)) continue;
       match = matchPattern(p, tokens, c.head + 1, c.regionEnd, mentionAt, c.passive);
       if (match) break;
     }
-    const complement = clauses.find((o) => o.governor === k && (o.link === 'ccomp' || o.link === 'xcomp'));
+    const complement = (children.get(k) ?? []).find((o) => o.link === 'ccomp' || o.link === 'xcomp');
     if (!match && complement?.link === 'ccomp' && SPEECH_DEMAND.has(c.lemma) && complement.modal && OBLIGATION.has(complement.modal)) {
       // "Russia said Sudan must return the helicopter": saying that someone must act is a demand of them
       match = { pattern: SAY_MUST, target: complement.subjects[0] ?? null, end: c.tokenEnd, words: [] };
       consumedHeads.add(complement.head);
     }
     if (!match) return;
-    if (!late && !match.pattern.elements.length && clauses.some((o) => o.governor === k && o.link === 'xcomp')) {
+    if (!late && !match.pattern.elements.length && (children.get(k) ?? []).some((o) => o.link === 'xcomp')) {
       // a bare "pledged", "agreed" waits for its complement: "pledged to send aid to Sri Lanka" is coded there
       deferred.push(k);
       return;
@@ -189,7 +193,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
       if (!direct && asked !== undefined && complement!.link === 'ccomp') targets = [mentions[asked]];
       else if (!direct) {
         // "threatened to attack Ukraine": the complement's object is what the threat is aimed at
-        const comp = clauses.find((o) => o.governor === k && o.link === 'xcomp');
+        const comp = (children.get(k) ?? []).find((o) => o.link === 'xcomp');
         const obj = comp?.objects.find((o) => mentions[o.mention].actor && (o.prep === null || o.prep === 'against' || o.prep === 'on'));
         if (comp && obj) {
           targets = [mentions[obj.mention]];

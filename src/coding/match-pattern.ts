@@ -14,6 +14,22 @@ export type PatternMatch = { pattern: VerbPattern; target: number | null; end: n
  * mention starting at a token (its index in doc.mentions, and where it ends). In a passive clause the TARGET
  * stands before the verb (it is the subject), so the TARGET element is skipped here.
  */
+/** The lemmas and word forms of tokens [from, to), to rule out at once the patterns whose words are absent. */
+export const wordsIn = (tokens: Token[], from: number, to: number): Set<string> => {
+  const set = new Set<string>();
+  for (let k = from; k < to; k++) {
+    set.add(tokens[k].lemma);
+    set.add(tokens[k].norm);
+  }
+  return set;
+};
+
+/** Whether every word element of a pattern has one of its forms among `present`. */
+export const mayMatch = (pattern: VerbPattern, present: Set<string>): boolean => {
+  for (const el of pattern.elements) if (el.kind === 'word' && !el.alts.some((a) => present.has(a))) return false;
+  return true;
+};
+
 export const matchPattern = (
   pattern: VerbPattern,
   tokens: Token[],

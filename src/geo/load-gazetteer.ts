@@ -15,10 +15,8 @@ export type GazetteerOptions = ReadCitiesOptions & {
 // An alias city takes the region and population of the GeoNames place of its name this close to it.
 const TWIN_KM = 30;
 
-// Ranks, lowest first: aliases and regions in file order, then countries, then GeoNames places by population.
-const REGION_RANK = 1e5;
-const COUNTRY_RANK = 2e5;
-const GEONAMES_RANK = 1e10;
+// Ranks, lowest first: aliases, regions (each in file order), countries, then GeoNames places by population.
+const TIER: Readonly<Record<Place['source'], number>> = { alias: 0, region: 1, country: 2, geonames: 3 };
 
 const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }): number => {
   const dy = a.lat - b.lat;
@@ -50,7 +48,9 @@ export const createGazetteer = ({ regionsFile, aliasesFile, ...cityOptions }: Ga
   }
 
   const trie = new PlaceTrie();
-  const rank = new Map<Place, number>();
+  let size = 0;
+  // file order of aliases and regions
+  const order = new Map<Place, number>();
   const addNames = (place: Place, names: Iterable<string>): void => {
     for (const n of names) trie.addKeys(placeKeys(n), place);
   };
@@ -68,7 +68,7 @@ export const createGazetteer = ({ regionsFile, aliasesFile, ...cityOptions }: Ga
     if (region) place.region = region;
     if (population) place.population = population;
     Object.freeze(place);
-    rank.set(place, GEONAMES_RANK - population);
+    size++;
     trie.addKeys(keys, place);
     const variants = nameVariants(name, iso2);
     if (variants.length) addNames(place, variants);
@@ -79,7 +79,7 @@ export const createGazetteer = ({ regionsFile, aliasesFile, ...cityOptions }: Ga
     const place: Place = Object.freeze({ name: c.name, country: c.iso3, lat: c.lat, lon: c.lon, kind: 'country' as const, source: 'country' as const });
     countryByCode.set(c.iso3, place);
     countryByCode.set(c.iso2, place);
-    rank.set(place, COUNTRY_RANK);
+    size++;
     for (const n of c.names) addNames(place, [n, ...nameVariants(n)]);
   }
 
@@ -87,7 +87,8 @@ export const createGazetteer = ({ regionsFile, aliasesFile, ...cityOptions }: Ga
   // is then named with its suffixes ("Kursk region").
   regions.forEach((r, i) => {
     const place: Place = Object.freeze({ name: r.name, country: r.country, region: r.name, lat: r.lat, lon: r.lon, kind: 'region' as const, source: 'region' as const });
-    rank.set(place, REGION_RANK + i);
+    order.set(place, i);
+    size++;
     const names = new Set<string>(r.phrases);
     for (const base of r.bases) {
       const bare = r.bare ?? !trie.valuesOf(placeKeys(base)).some((p) => p.source === 'geonames' && p.country === r.country && p.region === r.name);
@@ -124,14 +125,16 @@ export const createGazetteer = ({ regionsFile, aliasesFile, ...cityOptions }: Ga
       ...(population ? { population } : {}),
       source: 'alias' as const,
     });
-    rank.set(place, i);
+    order.set(place, i);
+    size++;
     const names = new Set(a.names);
     for (const n of a.names) for (const v of nameVariants(n)) names.add(v);
     addNames(place, names);
   });
 
-  trie.sortValues((a, b) => rank.get(a)! - rank.get(b)!);
-  const size = rank.size;
+  trie.sortValues(
+    (a, b) => TIER[a.source] - TIER[b.source] || (order.get(a) ?? 0) - (order.get(b) ?? 0) || (b.population ?? 0) - (a.population ?? 0),
+  );
 
   const iso3 = (code: string): string | undefined => {
     const c = code.toUpperCase();

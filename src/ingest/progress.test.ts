@@ -37,7 +37,7 @@ test('on a terminal: one bar redrawn in place, cleared at the end', () => {
   p.update({ articles: 100, events: 300 });
   p.done();
   const text = s.text();
-  assert.ok(text.startsWith('\r\x1b[Kingest [████████████░░░░░░░░░░░░] 100/200 articles · 300 events · 50 articles/s · 2s left'), JSON.stringify(text));
+  assert.ok(text.startsWith('\r\x1b[Kingest [██████████░░░░░░░░░░] 100/200 articles · 300 events · 50/s · 2s left'), JSON.stringify(text));
   assert.ok(text.endsWith('\r\x1b[K'));
   assert.ok(!text.includes('\n'));
 });
@@ -48,7 +48,7 @@ test('without a total: counts and rate, no bar and no time left', () => {
   const p = createProgress({ stream: s.stream, now: () => now });
   now = 1000;
   p.update({ articles: 10, events: 20 });
-  assert.match(s.text(), /ingest 10 articles · 20 events · 10 articles\/s$/);
+  assert.match(s.text(), /ingest 10 articles · 20 events · 10\/s$/);
 });
 
 test('durations read as a person would say them', () => {

@@ -42,12 +42,12 @@ export const createProgress = ({ stream = process.stderr, tty, total, label = 'i
     const of = expected ? `${fmt(c.articles)}/${fmt(expected)}` : fmt(c.articles);
     const tail = `${fmt(c.events)} events, ${fmt(Math.round(rate))} articles/s${Number.isFinite(left) ? `, ${formatDuration(Math.max(0, left))} left` : ''}`;
     if (!isTty) return `dyad: ${label}: ${of} articles, ${tail}`;
-    const width = 24;
+    const width = 20;
     const bar = expected ? (() => {
       const filled = Math.min(width, Math.round((c.articles / expected) * width));
       return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] `;
     })() : '';
-    const text = `${label} ${bar}${of} articles · ${tail.replace(/, /g, ' · ')}`;
+    const text = `${label} ${bar}${of} articles · ${tail.replace(/ articles\/s/, '/s').replace(/, /g, ' · ')}`;
     const cols = stream.columns ?? 100;
     return text.length >= cols ? text.slice(0, cols - 1) : text;
   };
