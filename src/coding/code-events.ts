@@ -130,6 +130,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
   for (const o of clauses) if (o.governor !== null) children.set(o.governor, [...(children.get(o.governor) ?? []), o]);
   const emitted = new Set<number>();
   const deferred: number[] = [];
+  const usedWords = new Set<number>();
   const codeClause = (k: number, late = false): void => {
     const c = clauses[k];
     if (consumedHeads.has(c.head) || (c.subordinate && !subordinate)) return;
@@ -153,6 +154,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
       deferred.push(k);
       return;
     }
+    for (const w of match.words) usedWords.add(w);
     // the complements this match read are part of this event, not events of their own
     for (const other of clauses) if (other.sentence === c.sentence && other.head > c.head && other.head < match.end) consumedHeads.add(other.head);
     const modality = clauseModality(clauses, k);
@@ -221,7 +223,82 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
     const comps = clauses.map((o, i) => (o.governor === k && o.link === 'xcomp' ? i : -1)).filter((i) => i >= 0);
     if (!comps.some((i) => emitted.has(i))) codeClause(k, true);
   }
+  codeNounEvents(doc, clauses, usedWords, emitted, dictionary, mentionAt, (c, match, sources, targets, verb) => emit(c, match, 'asserted', sources, targets, verb, null));
   return { clauses, events };
+};
+
+// Words before an event noun that say it has not happened: "a feared invasion", "a possible summit".
+const UNREAL_MODIFIERS = new Set(['feared', 'possible', 'potential', 'planned', 'proposed', 'threatened', 'expected', 'likely', 'prospective', 'hypothetical', 'future', 'imminent', 'looming', 'any', 'no']);
+
+/**
+ * Events named by nouns: "talks between X and Y", "Russia's invasion of Ukraine", "sanctions on Iran by the
+ * EU", where no verb of their clause is itself an event. The source is the actor inside the noun's own phrase (a possessor or nationality) or after "by"; a
+ * noun in a clause that is not asserted (a modal, a condition, a question, a negation), or with a modifier
+ * like "feared" or "possible", is not coded. Nouns a verb pattern already read are skipped.
+ */
+const codeNounEvents = (
+  doc: NewsDoc,
+  clauses: Clause[],
+  usedWords: Set<number>,
+  emitted: Set<number>,
+  dictionary: VerbDictionary,
+  mentionAt: (k: number) => { index: number; end: number } | undefined,
+  emitNoun: (c: { sentence: number }, match: PatternMatch, sources: Mention[], targets: Mention[], verb: { start: number; end: number }) => boolean,
+): void => {
+  if (!dictionary.byNoun.size) return;
+  const tokens = doc.tokens!;
+  const mentions = doc.mentions!;
+  for (const s of doc.sentences!) {
+    if (s.isDateline) continue;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i];
+      if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || usedWords.has(i)) continue;
+      const candidates = dictionary.byNoun.get(t.lemma) ?? dictionary.byNoun.get(t.norm);
+      if (!candidates) continue;
+      // the clause the noun belongs to: the one whose words it stands among, else the next (it is its subject)
+      const own = clauses.filter((c) => c.sentence === s.index && c.head < i && i < c.regionEnd).pop() ?? clauses.find((c) => c.sentence === s.index && c.head > i);
+      if (own && (own.modal || own.conditional || own.question || own.negated || own.subordinate)) continue;
+      // "condemned Russia's invasion": the sentence reports the condemnation, not the invasion
+      if (own && own.head < i && emitted.has(clauses.indexOf(own))) continue;
+      let unreal = false;
+      for (let k = i - 1; k >= s.tokenStart && k >= i - 4; k--) {
+        if (UNREAL_MODIFIERS.has(tokens[k].norm)) unreal = true;
+        if (tokens[k].pos === 'VERB' || tokens[k].pos === 'ADP') break;
+      }
+      if (unreal) continue;
+      let match: PatternMatch | null = null;
+      for (const p of candidates) {
+        match = matchPattern(p, tokens, i + 1, s.tokenEnd, mentionAt);
+        if (match) break;
+      }
+      if (!match) continue;
+      // the source: the actor in the noun's own phrase ("Russia's invasion"), else "by X" after it
+      let source = mentions.find((m) => m.actor && m.tokenStart <= i && i < m.tokenEnd && m.tokenStart < i);
+      if (!source) {
+        for (let k = Math.max(match.end, i + 1); k < Math.min(s.tokenEnd, match.end + 8); k++) {
+          if (tokens[k].pos === 'VERB') break;
+          if (tokens[k].norm === 'by') {
+            const m = mentionAt(k + 1) ?? (tokens[k + 1]?.pos === 'DET' ? mentionAt(k + 2) : undefined);
+            if (m && mentions[m.index].actor) source = mentions[m.index];
+            break;
+          }
+        }
+      }
+      const target = match.target !== null ? mentions[match.target] : undefined;
+      const verb = { start: t.start, end: t.end };
+      const between = match.pattern.elements.some((e) => e.kind === 'word' && e.alts.includes('between'));
+      if (between && target) {
+        // "talks between X and Y": both ways
+        const other = mentions.find((m) => m.actor && m.tokenStart > target.tokenEnd && m.tokenStart <= target.tokenEnd + 2 && tokens[target.tokenEnd].norm === 'and');
+        if (other) {
+          emitNoun({ sentence: s.index }, match, [target], [other], verb);
+          emitNoun({ sentence: s.index }, match, [other], [target], verb);
+          continue;
+        }
+      }
+      if (source) emitNoun({ sentence: s.index }, match, [source], target ? [target] : [], verb);
+    }
+  }
 };
 
 export const codeEvents = (options: CodeEventsOptions) =>
