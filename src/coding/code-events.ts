@@ -256,10 +256,15 @@ const codeNounEvents = (
       const candidates = dictionary.byNoun.get(t.lemma) ?? dictionary.byNoun.get(t.norm);
       if (!candidates) continue;
       // the clause the noun belongs to: the one whose words it stands among, else the next (it is its subject)
-      const own = clauses.filter((c) => c.sentence === s.index && c.head < i && i < c.regionEnd).pop() ?? clauses.find((c) => c.sentence === s.index && c.head > i);
-      if (own && (own.modal || own.conditional || own.question || own.negated || own.subordinate)) continue;
+      // the clause the noun is the subject of (no verb between them), else the one whose words it stands among
+      const next = clauses.find((c) => c.sentence === s.index && c.head > i);
+      let between = false;
+      if (next) for (let k = i + 1; k < next.tokenStart; k++) if (tokens[k].pos === 'VERB') between = true;
+      const own = next && !between ? next : clauses.filter((c) => c.sentence === s.index && c.head < i && i < c.regionEnd).pop();
+      const ownIndex = own ? clauses.indexOf(own) : -1;
+      if (own && (own.modal || own.subordinate || clauseModality(clauses, ownIndex) !== 'asserted')) continue;
       // "condemned Russia's invasion": the sentence reports the condemnation, not the invasion
-      if (own && own.head < i && emitted.has(clauses.indexOf(own))) continue;
+      if (own && own.head < i && emitted.has(ownIndex)) continue;
       let unreal = false;
       for (let k = i - 1; k >= s.tokenStart && k >= i - 4; k--) {
         if (UNREAL_MODIFIERS.has(tokens[k].norm)) unreal = true;
@@ -286,8 +291,8 @@ const codeNounEvents = (
       }
       const target = match.target !== null ? mentions[match.target] : undefined;
       const verb = { start: t.start, end: t.end };
-      const between = match.pattern.elements.some((e) => e.kind === 'word' && e.alts.includes('between'));
-      if (between && target) {
+      const mutual = match.pattern.elements.some((e) => e.kind === 'word' && e.alts.includes('between'));
+      if (mutual && target) {
         // "talks between X and Y": both ways
         const other = mentions.find((m) => m.actor && m.tokenStart > target.tokenEnd && m.tokenStart <= target.tokenEnd + 2 && tokens[target.tokenEnd].norm === 'and');
         if (other) {
