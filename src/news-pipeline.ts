@@ -2,6 +2,7 @@ import { findMentions, linkMentions, loadActorDictionary, resolveActors, type Ac
 import { codeEvents, loadVerbDictionary, posClauseFinder, type ClauseFinder, type VerbDictionary } from './coding/index.js';
 import { detectLanguageStage, findDates, readDateline, tokenize } from './nlp/index.js';
 import { createPipeline, type Pipeline } from './pipeline/index.js';
+import { loadGazetteer, type Gazetteer } from './geo/index.js';
 
 export type NewsPipelineOptions = {
   /** User actor dictionaries layered over the built-in ones. */
@@ -11,21 +12,22 @@ export type NewsPipelineOptions = {
   clauseFinder?: ClauseFinder;
 };
 
-export type NewsPipeline = Pipeline & { actors: ActorDictionary; verbs: VerbDictionary };
+export type NewsPipeline = Pipeline & { actors: ActorDictionary; verbs: VerbDictionary; gazetteer: Gazetteer };
 
 /** The full pipeline from raw article text to coded events, built once and frozen. */
 export const createNewsPipeline = ({ actorFiles = [], verbFiles = [], clauseFinder = posClauseFinder }: NewsPipelineOptions = {}): NewsPipeline => {
   const actors = loadActorDictionary({ extra: actorFiles });
   const verbs = loadVerbDictionary({ extra: verbFiles });
+  const gazetteer = loadGazetteer();
   const pipeline = createPipeline([
     detectLanguageStage,
     readDateline,
     tokenize,
     findDates,
-    findMentions(actors),
+    findMentions(actors, gazetteer),
     resolveActors,
     linkMentions,
-    codeEvents({ dictionary: verbs, clauseFinder }),
+    codeEvents({ dictionary: verbs, clauseFinder, gazetteer }),
   ]);
-  return Object.freeze({ ...pipeline, actors, verbs });
+  return Object.freeze({ ...pipeline, actors, verbs, gazetteer });
 };

@@ -46,7 +46,7 @@ test(`actor gold set: country accuracy ≥ ${ACTOR_COUNTRY_FLOOR}, sector ≥ ${
   let sector = 0;
   let withSector = 0;
   for (const r of rows) {
-    const a = resolvePhrase(r.text, r.date ?? '2026-11-27', pipeline.actors).actor;
+    const a = resolvePhrase(r.text, r.date ?? '2026-11-27', pipeline.actors, pipeline.gazetteer).actor;
     if ((a?.country || '') === (r.expected.country || '')) country++;
     if (r.expected.sector) {
       withSector++;

@@ -1,6 +1,9 @@
 import { defineStage } from '../pipeline/index.js';
 import type { Mention, MentionPiece, Token } from '../doc/index.js';
 import type { ActorDictionary } from './load-actor-dictionary.js';
+import type { PhraseMatch } from './phrase-trie.js';
+import type { ActorEntry } from './types.js';
+import type { Gazetteer, Place } from '../geo/index.js';
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
 // capitalised words that are not names of people or groups
@@ -21,8 +24,35 @@ const inNounPhrase = (t: Token, prev: Token | undefined, next: Token | undefined
  * phrase. A dictionary phrase may bridge words a chunk would split ("Secretary of State", "Bosnia and
  * Herzegovina"). The mention keeps every phrase it holds as a piece; resolution decides who it is.
  */
-export const findMentionsIn = (tokens: Token[], from: number, to: number, sentence: number, dict: ActorDictionary): Mention[] => {
+const placeEntries = new WeakMap<Place, ActorEntry>();
+/** A gazetteer place as an actor entry: it gives a country, no sector. */
+const placeEntry = (place: Place): ActorEntry => {
+  let e = placeEntries.get(place);
+  if (!e) placeEntries.set(place, (e = { id: `place:${place.country}:${place.name}`, kind: 'place', name: place.name, country: place.country, dictionary: 'gazetteer' }));
+  return e;
+};
+
+/** Dictionary matches, with the gazetteer's cities and regions where no dictionary phrase stands. */
+const actorMatches = (tokens: Token[], from: number, to: number, dict: ActorDictionary, places?: { gazetteer: Gazetteer; text: string }): PhraseMatch<ActorEntry>[] => {
   const matches = dict.trie.matchAll(tokens, from, to);
+  if (!places) return matches;
+  const found = places.gazetteer.matchAll(tokens, from, to, { text: places.text });
+  if (!found.length) return matches;
+  const extra = found
+    .filter((p) => p.place.kind !== 'country' && !matches.some((m) => m.tokenStart < p.tokenEnd && p.tokenStart < m.tokenEnd))
+    .map((p) => ({ tokenStart: p.tokenStart, tokenEnd: p.tokenEnd, values: [placeEntry(p.place)] }));
+  return extra.length ? [...matches, ...extra].sort((a, b) => a.tokenStart - b.tokenStart) : matches;
+};
+
+export const findMentionsIn = (
+  tokens: Token[],
+  from: number,
+  to: number,
+  sentence: number,
+  dict: ActorDictionary,
+  places?: { gazetteer: Gazetteer; text: string },
+): Mention[] => {
+  const matches = actorMatches(tokens, from, to, dict, places);
   const covered = new Int32Array(to - from).fill(-1);
   matches.forEach((m, k) => {
     for (let i = m.tokenStart; i < m.tokenEnd; i++) covered[i - from] = k;
@@ -97,7 +127,7 @@ export const findMentionsIn = (tokens: Token[], from: number, to: number, senten
   return mentions;
 };
 
-export const findMentions = (dict: ActorDictionary) =>
+export const findMentions = (dict: ActorDictionary, gazetteer?: Gazetteer) =>
   defineStage({
     name: 'findMentions',
     requires: ['sentences', 'tokens'],
@@ -106,7 +136,7 @@ export const findMentions = (dict: ActorDictionary) =>
       const mentions: Mention[] = [];
       for (const s of doc.sentences!) {
         // the dateline's mentions give the story's place; no clause reads them
-        mentions.push(...findMentionsIn(doc.tokens!, s.tokenStart, s.tokenEnd, s.index, dict));
+        mentions.push(...findMentionsIn(doc.tokens!, s.tokenStart, s.tokenEnd, s.index, dict, gazetteer && { gazetteer, text: doc.text }));
       }
       return { ...doc, mentions };
     },

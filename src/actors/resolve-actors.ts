@@ -60,7 +60,7 @@ export const resolvePieces = (pieces: MentionPiece[], date: string, headless = f
   }
   // a role word that only modifies another noun ("military aid", "press conference") names no one
   if (headless) pieces = pieces.filter((p) => !p.entries.every((e) => e.kind === 'role'));
-  const place = pick(pieces, ['country', 'demonym'], false) ?? pick(pieces, ['capital'], false);
+  const place = pick(pieces, ['country', 'demonym'], false) ?? pick(pieces, ['capital', 'place'], false);
   let role = pick(pieces, ['role']);
   // "army accountant", "intelligence agency officer": a member noun takes the sector of the body before it
   if (role?.entry.member) {

@@ -4,6 +4,7 @@ import { findMentionsIn } from './find-mentions.js';
 import type { ActorDictionary } from './load-actor-dictionary.js';
 import { resolvePieces, roleOn } from './resolve-actors.js';
 import type { ActorEntry } from './types.js';
+import type { Gazetteer } from '../geo/index.js';
 
 export type PhraseResolution = {
   actor: Actor | null;
@@ -12,12 +13,12 @@ export type PhraseResolution = {
 };
 
 /** Resolves a standalone phrase ("Russia's UN ambassador") on a date: its first mention that names an actor. */
-export const resolvePhrase = (text: string, date: string, dict: ActorDictionary): PhraseResolution => {
+export const resolvePhrase = (text: string, date: string, dict: ActorDictionary, gazetteer?: Gazetteer): PhraseResolution => {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   tokenizeRange(text, 0, text.length, tokens, sentences);
   for (const s of sentences) {
-    for (const m of findMentionsIn(tokens, s.tokenStart, s.tokenEnd, s.index, dict)) {
+    for (const m of findMentionsIn(tokens, s.tokenStart, s.tokenEnd, s.index, dict, gazetteer && { gazetteer, text })) {
       const last = m.pieces[m.pieces.length - 1];
       const r = resolvePieces(m.pieces, date, !m.name && (!last || last.tokenEnd < m.tokenEnd));
       if (!r) continue;

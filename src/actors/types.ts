@@ -5,7 +5,8 @@ export type DatedRole = { title: string; sector: string; start: string; end: str
 export type ActorEntry = {
   /** Stable id, e.g. "country:RUS", "capital:RUS", "role:troops", "org:nato", "person:usa-joe-biden". */
   id: string;
-  kind: 'country' | 'demonym' | 'capital' | 'org' | 'person' | 'role' | 'modifier';
+  /** `place`: a city or region from the gazetteer, which gives its country ("Shanghai police" → CHNCOP). */
+  kind: 'country' | 'demonym' | 'capital' | 'place' | 'org' | 'person' | 'role' | 'modifier';
   name: string;
   country?: string;
   sector?: string;

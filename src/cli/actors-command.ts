@@ -1,10 +1,12 @@
 import { loadActorDictionary, resolvePhrase } from '../actors/index.js';
 import { readInputs, today } from '../ingest/index.js';
+import { loadGazetteer } from '../geo/index.js';
 import { createOutput, warn } from './output.js';
 
 /** `dyad actors`: resolves a batch of {id, text, date} phrases, one output line each. */
 export const runActors = async (files: string[], opts: { format?: 'table' | 'jsonl'; actors?: string[] }): Promise<number> => {
   const dict = loadActorDictionary({ extra: opts.actors });
+  const gazetteer = loadGazetteer();
   const format = opts.format ?? (process.stdout.isTTY ? 'table' : 'jsonl');
   const out = createOutput();
   let failed = 0;
@@ -16,7 +18,7 @@ export const runActors = async (files: string[], opts: { format?: 'table' | 'jso
     },
   })) {
     const date = a.date && /^\d{4}-\d{2}-\d{2}/.test(a.date) ? a.date.slice(0, 10) : a.date ? (await import('../ingest/index.js')).parseDate(a.date) ?? now : now;
-    const r = resolvePhrase(a.text, date, dict);
+    const r = resolvePhrase(a.text, date, dict, gazetteer);
     const rec = {
       id: a.id,
       text: a.text,
@@ -38,7 +40,7 @@ export const runActors = async (files: string[], opts: { format?: 'table' | 'jso
 export const runActor = (phrase: string, opts: { date?: string; actors?: string[] }): number => {
   const dict = loadActorDictionary({ extra: opts.actors });
   const date = opts.date ?? today();
-  const r = resolvePhrase(phrase, date, dict);
+  const r = resolvePhrase(phrase, date, dict, loadGazetteer());
   if (!r.actor || !r.mention) {
     process.stdout.write(`"${phrase}" on ${date}: no actor\n`);
     return 1;

@@ -16,7 +16,9 @@ export const eventRecord = (doc: NewsDoc, e: CodedEvent) => {
     goldstein: e.goldstein,
     quadClass: e.quadClass,
     modality: e.modality,
-    place: e.place ?? null,
+    place: e.place
+      ? { name: e.place.name, text: e.place.text, country: e.place.country || null, region: e.place.region ?? null, lat: e.place.lat ?? null, lon: e.place.lon ?? null, kind: e.place.kind ?? null, from: e.place.from, span: e.place.span ?? null }
+      : null,
     evidence: { start: e.evidence.start, end: e.evidence.end, text: doc.text.slice(e.evidence.start, e.evidence.end) },
     spans: { source: e.source?.span ?? null, verb: e.verb, target: e.target?.span ?? null },
     sentence: { index: e.sentence, start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) },
@@ -28,7 +30,7 @@ export const eventRecord = (doc: NewsDoc, e: CodedEvent) => {
 export const CSV_COLUMNS = [
   'docId', 'date', 'source', 'source_country', 'source_sector', 'target', 'target_country', 'target_sector',
   'cameo', 'cameo_root', 'cameo_name', 'plover_type', 'plover_mode', 'goldstein', 'quad_class', 'modality', 'place',
-  'evidence_start', 'evidence_end', 'evidence', 'rule_id', 'dictionary',
+  'place_country', 'place_lat', 'place_lon', 'evidence_start', 'evidence_end', 'evidence', 'rule_id', 'dictionary',
 ] as const;
 
 /** RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled. */
@@ -40,8 +42,8 @@ export const csvField = (v: unknown): string => {
 export const csvRow = (doc: NewsDoc, e: CodedEvent): string =>
   [
     e.docId, e.date, e.source?.code, e.source?.country, e.source?.sector, e.target?.code, e.target?.country, e.target?.sector,
-    e.cameo.code, e.cameo.root, e.cameo.name, e.plover?.type, e.plover?.mode, e.goldstein, e.quadClass, e.modality, e.place,
-    e.evidence.start, e.evidence.end, doc.text.slice(e.evidence.start, e.evidence.end).replace(/\s+/g, ' '), e.ruleId, e.dictionary,
+    e.cameo.code, e.cameo.root, e.cameo.name, e.plover?.type, e.plover?.mode, e.goldstein, e.quadClass, e.modality, e.place?.name,
+    e.place?.country, e.place?.lat, e.place?.lon, e.evidence.start, e.evidence.end, doc.text.slice(e.evidence.start, e.evidence.end).replace(/\s+/g, ' '), e.ruleId, e.dictionary,
   ]
     .map(csvField)
     .join(',');

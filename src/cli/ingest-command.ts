@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { createProgress, estimateArticles, readInputs, type InputProblem } from '../ingest/index.js';
 import { ingestArticles, type IngestStats } from '../ingest/ingest-corpus.js';
-import { createNewsPipeline } from '../news-pipeline.js';
+import { createNewsPipeline, type NewsPipeline } from '../news-pipeline.js';
 import { defaultDbPath, openStore, StoreError, storeCounts, type Store } from '../store/index.js';
 import { processIO, type CommandIO } from './command-io.js';
 
@@ -20,6 +20,8 @@ export type IngestCommandOptions = {
   /** false with --no-progress. */
   progress?: boolean;
   json?: boolean;
+  /** A pipeline already built (by a caller that ingests several times); else one is built from actors and verbs. */
+  pipeline?: NewsPipeline;
 };
 
 const where = (p: InputProblem) => `${p.file}${p.line ? `:${p.line}` : ''}`;
@@ -83,7 +85,7 @@ export const runIngest = async (inputs: string[], opts: IngestCommandOptions, io
   };
   let stats: IngestStats | undefined;
   try {
-    const pipeline = createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs });
+    const pipeline = opts.pipeline ?? createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs });
     // the clock starts once the dictionaries are loaded, so the rate is the rate of reading and coding
     progress = createProgress({ label: 'ingest', total: showProgress ? estimateArticles(inputs) : undefined, ...(io.progress ? { stream: io.progress } : {}) });
     const articles = readInputs(inputs, {

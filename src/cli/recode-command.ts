@@ -12,6 +12,8 @@ export type RecodeReport = {
   articles: number;
   /** Articles whose events changed. */
   changed: number;
+  /** Articles the pipeline failed on (their events are kept). */
+  failed: number;
   before: number;
   after: number;
   dictionary: string;
@@ -19,20 +21,26 @@ export type RecodeReport = {
   codes: CodeChange[];
 };
 
-export type RecodeOptions = { batchSize?: number; dryRun?: boolean; onProgress?: (done: number, events: number) => void };
+export type RecodeOptions = {
+  batchSize?: number;
+  dryRun?: boolean;
+  onProgress?: (done: number, events: number) => void;
+  /** An article the pipeline failed on: its events are kept as they were. */
+  onProblem?: (docId: string, reason: string) => void;
+};
 
 /**
  * Codes every stored article again with the pipeline (after a dictionary change) and replaces the events of
  * those whose coding changed, a batch per transaction. The article's story (cluster) and text do not change.
  */
-export const recodeStore = (store: Store, pipeline: NewsPipeline, { batchSize = 200, dryRun = false, onProgress }: RecodeOptions = {}): RecodeReport => {
+export const recodeStore = (store: Store, pipeline: NewsPipeline, { batchSize = 200, dryRun = false, onProgress, onProblem }: RecodeOptions = {}): RecodeReport => {
   const recoder = createRecoder(store);
   const changes = new Map<string, CodeChange>();
-  const report: RecodeReport = { articles: 0, changed: 0, before: 0, after: 0, dictionary: pipeline.verbs.version, codes: [] };
+  const report: RecodeReport = { articles: 0, changed: 0, failed: 0, before: 0, after: 0, dictionary: pipeline.verbs.version, codes: [] };
   let after = 0;
   let first = true;
   for (let page = recoder.page(0, batchSize); page.length; page = recoder.page(page[page.length - 1].id, batchSize)) {
-    const items = page.map((article) => {
+    const items = page.flatMap((article) => {
       const meta: ArticleMeta = {
         id: article.docId,
         date: article.date,
@@ -41,7 +49,14 @@ export const recodeStore = (store: Store, pipeline: NewsPipeline, { batchSize = 
         ...(article.title ? { title: article.title } : {}),
         ...(article.source ? { source: article.source } : {}),
       };
-      const record = articleRecord(pipeline.run(makeDoc(article.text, meta)), pipeline.verbs.version);
+      let record;
+      try {
+        record = articleRecord(pipeline.run(makeDoc(article.text, meta)), pipeline.verbs.version);
+      } catch (e) {
+        report.failed++;
+        onProblem?.(article.docId, (e as Error).message);
+        return [];
+      }
       const stored = recoder.stored(article.id);
       const keys = eventKeysOf(record);
       const keyChange = diffEvents(stored.keys, keys, changes);
@@ -49,9 +64,9 @@ export const recodeStore = (store: Store, pipeline: NewsPipeline, { batchSize = 
       report.before += stored.keys.length;
       report.after += keys.length;
       if (changed) report.changed++;
-      return { article, record, changed };
+      return [{ article, record, changed }];
     });
-    report.articles += items.length;
+    report.articles += page.length;
     if (!dryRun) recoder.replace(items, first);
     first = false;
     after = report.after;
@@ -62,7 +77,17 @@ export const recodeStore = (store: Store, pipeline: NewsPipeline, { batchSize = 
   return report;
 };
 
-export type RecodeCommandOptions = { db?: string; actors?: string[]; verbs?: string[]; batch?: number; dryRun?: boolean; json?: boolean; progress?: boolean };
+export type RecodeCommandOptions = {
+  db?: string;
+  actors?: string[];
+  verbs?: string[];
+  batch?: number;
+  dryRun?: boolean;
+  json?: boolean;
+  progress?: boolean;
+  /** A pipeline already built; else one is built from actors and verbs. */
+  pipeline?: NewsPipeline;
+};
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
@@ -78,11 +103,15 @@ export const runRecode = (opts: RecodeCommandOptions, io: CommandIO = processIO)
   }
   const progress = createProgress({ label: 'recode', ...(io.progress ? { stream: io.progress } : {}) });
   try {
-    const pipeline = createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs });
+    const pipeline = opts.pipeline ?? createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs });
     const report = recodeStore(store, pipeline, {
       batchSize: opts.batch,
       dryRun: opts.dryRun,
       onProgress: (articles, events) => opts.progress !== false && progress.update({ articles, events }),
+      onProblem: (docId, reason) => {
+        progress.done();
+        warn(`${docId}: could not be coded (${reason}); its events are kept as they were`);
+      },
     });
     progress.done();
     const out = createOutput(io.stdout);
@@ -96,8 +125,8 @@ export const runRecode = (opts: RecodeCommandOptions, io: CommandIO = processIO)
       out.line(`${'total'.padEnd(47)} ${pad(report.before, 7)} ${pad(report.after, 7)} ${pad('+' + report.codes.reduce((s, c) => s + c.added, 0), 7)} ${pad('-' + report.codes.reduce((s, c) => s + c.removed, 0), 7)}`);
     }
     out.flush();
-    warn(`recode: ${report.articles} articles coded with ${report.dictionary}; ${report.changed} changed${opts.dryRun ? ' (dry run: nothing written)' : ''}`);
-    return 0;
+    warn(`recode: ${report.articles} articles coded with ${report.dictionary}; ${report.changed} changed${report.failed ? `, ${report.failed} failed` : ''}${opts.dryRun ? ' (dry run: nothing written)' : ''}`);
+    return report.failed ? 1 : 0;
   } catch (e) {
     progress.done();
     if (e instanceof StoreError) {

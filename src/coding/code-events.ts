@@ -5,7 +5,8 @@ import type { Clause, ClauseFinder } from './clause.js';
 import { matchPattern, mayMatch, wordsIn, type PatternMatch } from './match-pattern.js';
 import { clauseModality, INTENT_CODE, rejectCode, threatCode } from './modality.js';
 import type { VerbDictionary, VerbPattern } from './verb-dictionary.js';
-import { clausePlace, datelineCountry, withContextCountry } from './event-context.js';
+import { clausePlace, datelineCountry, datelinePlace, withContextCountry } from './event-context.js';
+import type { Gazetteer } from '../geo/index.js';
 
 // Roots whose acts are done to a place when no one else is named: "eased restrictions in Montenegro".
 const PLACE_IS_TARGET = new Set(['06', '07', '08', '14', '15', '16', '17', '18', '19', '20']);
@@ -35,6 +36,8 @@ export const codeUnder = (code: string, modality: Modality): string | null => {
 
 export type CodeEventsOptions = {
   dictionary: VerbDictionary;
+  /** Places of events and the country of actors named by role alone; without it, only countries and capitals. */
+  gazetteer?: Gazetteer;
   clauseFinder: ClauseFinder;
   /** Also code background clauses (relative clauses, participles, "after ..." clauses); default false. */
   subordinate?: boolean;
@@ -45,7 +48,7 @@ export type CodeEventsOptions = {
  * subject (or by-agent) as source and the pattern's TARGET (or the direct object) as target, under the
  * clause's modality. A sentence gives one event per (source, target, code); no pattern, no event.
  */
-export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordinate = false }: CodeEventsOptions): { clauses: Clause[]; events: CodedEvent[] } => {
+export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer, subordinate = false }: CodeEventsOptions): { clauses: Clause[]; events: CodedEvent[] } => {
   const tokens = doc.tokens!;
   const mentions = doc.mentions!;
   const clauses = clauseFinder.find(doc);
@@ -56,7 +59,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
   const consumedHeads = new Set<number>();
-  const storyCountry = datelineCountry(doc);
+  const storyCountry = datelineCountry(doc, gazetteer);
+  const storyPlace = datelinePlace(doc, gazetteer);
   const mentionStarting = new Map<number, Mention>(mentions.map((m) => [m.tokenStart, m]));
   /** "rebels in the Ivory Coast", "police from Kenya": the country of a place phrase right after the mention. */
   const localCountry = (m: Mention | undefined): string | undefined => {
@@ -81,7 +85,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
     const before = events.length;
     const info = cameoCode(code)!;
     const plover = ploverFor(code);
-    const place = clausePlace(doc, placeFrom);
+    const place = clausePlace(doc, placeFrom, gazetteer);
     for (const sm of sources.length ? sources : [undefined]) {
       for (const tm of targets.length ? targets : [undefined]) {
         if (sm && tm && sm === tm) continue;
@@ -91,7 +95,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
         source = withContextCountry(source, localCountry(sm) ?? context ?? target?.country);
         target = withContextCountry(target, localCountry(tm) ?? context ?? source?.country);
         if (!target && place && place.country !== source?.country && PLACE_IS_TARGET.has(info.root)) {
-          target = { code: place.country, country: place.country, sector: '', entry: `place:${place.country}`, dictionary: 'context', text: place.text, span: place.span };
+          target = { code: place.country, country: place.country, sector: '', entry: `place:${place.country}`, dictionary: 'context', text: place.text, span: place.span ?? verb };
         }
         // an act with no one doing it is not an event dyad can count
         if (!source) continue;
@@ -103,7 +107,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, subordina
         );
         const evidence = { start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)) };
         const date = (doc.dates ?? []).find((d) => d.sentence === c.sentence)?.date ?? doc.meta.date;
-        const where = place?.text ?? doc.dateline?.place;
+        const where = place ?? storyPlace ?? (doc.dateline ? { text: doc.dateline.place, name: doc.dateline.place, country: storyCountry ?? '', from: 'dateline' as const } : undefined);
         events.push({
           docId: doc.meta.id,
           sentence: c.sentence,

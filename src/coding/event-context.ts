@@ -1,27 +1,60 @@
-import type { EventActor, Mention, NewsDoc, Span } from '../doc/index.js';
+import type { EventActor, EventPlace, Mention, NewsDoc, Span } from '../doc/index.js';
+import { findPlace, type Gazetteer, type Place } from '../geo/index.js';
 import type { Clause } from './clause.js';
 
-const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout']);
-const PLACE_KINDS = new Set(['country', 'capital']);
+export type PlaceRef = EventPlace;
 
-export type PlaceRef = { text: string; country: string; span: Span };
-
-/** The place a clause names ("in Geneva", "near the Ukrainian border"): its text and country, if known. */
-export const clausePlace = (doc: NewsDoc, clause: Clause | null): PlaceRef | null => {
+/**
+ * The place a clause names ("in Geneva", "near the Ukrainian border"): the first place after a preposition
+ * in the clause's words, from the gazetteer; else a country or capital mention the clause puts after
+ * "in", "at" or "near".
+ */
+export const clausePlace = (doc: NewsDoc, clause: Clause | null, gazetteer?: Gazetteer): EventPlace | null => {
   if (!clause) return null;
+  if (gazetteer) {
+    const found = findPlace(doc.text, doc.tokens!, clause.tokenEnd, clause.regionEnd, gazetteer);
+    if (found) return asEventPlace(doc, found.place, { start: found.start, end: found.end });
+  }
   const mentions = doc.mentions!;
   for (const o of clause.objects) {
     const m = mentions[o.mention];
     if (!o.prep || !PLACE_PREPS.has(o.prep) || !m.actor?.country) continue;
     if (m.pieces.some((p) => p.entries.some((e) => PLACE_KINDS.has(e.kind)))) {
-      return { text: doc.text.slice(m.start, m.end), country: m.actor.country, span: { start: m.start, end: m.end } };
+      const text = doc.text.slice(m.start, m.end);
+      const known = gazetteer?.country(m.actor.country);
+      return { text, span: { start: m.start, end: m.end }, name: text, country: m.actor.country, ...(known ? { lat: known.lat, lon: known.lon, kind: 'country' as const } : {}), from: 'clause' };
     }
   }
   return null;
 };
 
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout']);
+const PLACE_KINDS = new Set(['country', 'capital', 'place']);
+
+const asEventPlace = (doc: NewsDoc, p: Place, span: Span | undefined, from: EventPlace['from'] = 'clause'): EventPlace => ({
+  text: span ? doc.text.slice(span.start, span.end) : p.name,
+  ...(span ? { span } : {}),
+  name: p.name,
+  country: p.country,
+  ...(p.region ? { region: p.region } : {}),
+  lat: p.lat,
+  lon: p.lon,
+  kind: p.kind,
+  from,
+});
+
+/** The dateline's place ("COLOMBO, Sri Lanka" is Colombo in LKA) from the gazetteer, if it knows it. */
+export const datelinePlace = (doc: NewsDoc, gazetteer?: Gazetteer): EventPlace | null => {
+  const d = doc.dateline;
+  if (!d || !gazetteer) return null;
+  const p = gazetteer.lookup(d.place);
+  return p ? asEventPlace(doc, p, undefined, 'dateline') : null;
+};
+
 /** The country of the story's dateline ("COLOMBO, Sri Lanka (AP) —" is LKA), if the dateline names one. */
-export const datelineCountry = (doc: NewsDoc): string | null => {
+export const datelineCountry = (doc: NewsDoc, gazetteer?: Gazetteer): string | null => {
+  const fromGazetteer = datelinePlace(doc, gazetteer)?.country;
+  if (fromGazetteer) return fromGazetteer;
   const s = doc.sentences?.find((x) => x.isDateline);
   if (!s) return null;
   const m = doc.mentions!.find((x: Mention) => x.sentence === s.index && x.actor?.country);

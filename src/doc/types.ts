@@ -67,6 +67,19 @@ export type Modality = 'asserted' | 'intent' | 'refused' | 'negated' | 'hypothet
 
 export type EventActor = Actor & { text: string; span: Span };
 
+export type EventPlace = {
+  /** The words of the text that name it (absent for a place taken from the dateline's name only). */
+  text: string;
+  span?: Span;
+  name: string;
+  country: string;
+  region?: string;
+  lat?: number;
+  lon?: number;
+  kind?: 'city' | 'region' | 'country';
+  from: 'clause' | 'dateline';
+};
+
 export type CodedEvent = {
   docId: string;
   sentence: number;
@@ -78,7 +91,8 @@ export type CodedEvent = {
   quadClass: number;
   modality: Modality;
   date: string;
-  place?: string;
+  /** Where the event happened: a place its clause names, else the dateline's. */
+  place?: EventPlace;
   verb: Span;
   evidence: Span;
   ruleId: string;

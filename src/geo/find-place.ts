@@ -14,7 +14,11 @@ const FILLER: ReadonlySet<string> = new Set([
   'of', '-', 'city', 'town', 'village', 'capital', 'port', 'province', 'region', 'district', 'area', 'areas',
   'outskirts', 'suburb', 'suburbs', 'centre', 'center', 'heart', 'streets', 'coast', 'border', 'state', 'country',
   'camp', 'enclave', 'occupied', 'besieged', 'annexed', 'embattled', 'neighbouring', 'neighboring', 'nearby',
+  'held', 'controlled', 'administered',
 ]);
+// A capitalised word just before a name is part of it ("Camp David"), unless it looks like a demonym
+// ("Ukrainian", "Chinese", "Turkish", "Iraqi").
+const DEMONYM_LIKE = /(?:an|ese|ish|i|ic)$/;
 const SKIP_POS: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NUM', 'PROPN']);
 
 // A capitalised word after a place makes it part of another name ("the Washington Post", "Kyiv Independent"),
@@ -36,7 +40,8 @@ const nameAt = (gazetteer: Gazetteer, text: string, tokens: Token[], i: number, 
  * The first place named after a preposition (in, at, near, outside, from, …) in tokens [from, to), with its span,
  * or null. It reads past a few words ("in the eastern city of Kharkiv"), prefers the more specific of
  * "Russia's Kursk region", takes a qualifier as a hint ("Tripoli, Lebanon", "Paris, Texas"), and leaves out a name
- * that a capitalised word continues ("the Washington Post"). Allocates only for what it returns.
+ * that a capitalised word continues or begins ("the Washington Post", "Camp David"). Allocates only for what it
+ * returns.
  */
 export const findPlace = (
   text: string,
@@ -56,6 +61,8 @@ export const findPlace = (
         if (SKIP_POS.has(t.pos) || FILLER.has(t.norm)) continue;
         break;
       }
+      const before = tokens[j - 1];
+      if (j > i + 1 && before.pos === 'PROPN' && startsUpper(text, before.start) && !DEMONYM_LIKE.test(before.norm)) break;
       let place = gazetteer.choose(m.values, hintCountry);
       if (!place) break;
       let end = m.tokenEnd;

@@ -40,11 +40,14 @@ export const createGazetteer = ({ regionsFile, aliasesFile, ...cityOptions }: Ga
     iso2Of.set(c.iso3, c.iso2);
   }
 
-  // GeoNames admin1 code ("RU.10") → region name, for the regions of our table
-  const regionOfAdmin = new Map<string, string>();
+  // GeoNames admin1 code → region name, by ISO2 country, for the regions of our table
+  const regionOfAdmin = new Map<string, Map<string, string>>();
   for (const r of regions) {
-    const key = `${iso2Of.get(r.country)}.${r.admin1}`;
-    if (r.admin1 && !regionOfAdmin.has(key)) regionOfAdmin.set(key, r.name);
+    const iso2 = iso2Of.get(r.country);
+    if (!iso2 || !r.admin1) continue;
+    let codes = regionOfAdmin.get(iso2);
+    if (!codes) regionOfAdmin.set(iso2, (codes = new Map()));
+    if (!codes.has(r.admin1)) codes.set(r.admin1, r.name);
   }
 
   const trie = new PlaceTrie();
@@ -62,7 +65,7 @@ export const createGazetteer = ({ regionsFile, aliasesFile, ...cityOptions }: Ga
     if (!country || /[()\d/]/.test(name)) return;
     const keys = placeKeys(name);
     if (!keys.length || (keys.length === 1 && keys[0].length < 3) || ignored.has(keys.length === 1 ? keys[0] : keys.join(' '))) return;
-    const region = regionOfAdmin.get(`${iso2}.${adminCode}`);
+    const region = regionOfAdmin.get(iso2)?.get(adminCode);
     // fields a place lacks are left out, not set to undefined
     const place: { -readonly [K in keyof Place]: Place[K] } = { name, country, lat, lon, kind: 'city', source: 'geonames' };
     if (region) place.region = region;

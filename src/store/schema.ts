@@ -118,6 +118,17 @@ CREATE TABLE actors (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 2,
+    name: 'event places with country, region and coordinates',
+    sql: `
+ALTER TABLE events ADD COLUMN place_country TEXT;
+ALTER TABLE events ADD COLUMN place_region  TEXT;
+ALTER TABLE events ADD COLUMN place_lat     REAL;
+ALTER TABLE events ADD COLUMN place_lon     REAL;
+ALTER TABLE events ADD COLUMN place_kind    TEXT;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { event, record, tempDir, actor } from '../../test/helpers/store-fixtures.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import {
@@ -109,7 +108,7 @@ test('every field of the event contract is stored, and read back by selectEvents
   const e = event({
     docId: 'w1', sentence: 1, source: src, target: tgt, cameo: { code: '040', root: '04', name: 'Consult' },
     plover: { type: 'CONSULT', mode: 'visit', context: 'diplomatic' }, goldstein: 1, quadClass: 1, modality: 'asserted',
-    place: 'Warsaw', verb: { start: 52, end: 55 }, evidence: { start: 16, end: 72 }, ruleId: '04.meet', dictionary: 'cameo-verbs.v9',
+    place: { text: 'Warsaw', span: { start: 75, end: 81 }, name: 'Warsaw', country: 'POL', region: 'Mazovia', lat: 52.23, lon: 21.01, kind: 'city', from: 'clause' }, verb: { start: 52, end: 55 }, evidence: { start: 16, end: 72 }, ruleId: '04.meet', dictionary: 'cameo-verbs.v9',
   });
   createArticleWriter(s).write([
     record({ docId: 'w1', text, url: 'https://www.example.org/w1', title: 'Talks', events: [e], leadSentence: 1, sentences: [{ start: 0, end: 15 }, { start: 16, end: text.length }], actors: [src, tgt, tgt] }),
@@ -122,6 +121,7 @@ test('every field of the event contract is stored, and read back by selectEvents
   assert.deepEqual([got.cameoCode, got.cameoRoot, got.cameoName], ['040', '04', 'Consult']);
   assert.deepEqual(got.plover, { type: 'CONSULT', mode: 'visit', context: 'diplomatic' });
   assert.deepEqual([got.goldstein, got.quadClass, got.modality, got.place, got.date], [1, 1, 'asserted', 'Warsaw', '2022-03-03']);
+  assert.deepEqual(got.placeDetail, { country: 'POL', region: 'Mazovia', lat: 52.23, lon: 21.01, kind: 'city' });
   assert.deepEqual(got.verb, { start: 52, end: 55 });
   assert.deepEqual(got.evidence, { start: 16, end: 72, text: text.slice(16, 72) });
   assert.deepEqual([got.ruleId, got.dictionary], ['04.meet', 'cameo-verbs.v9']);

@@ -91,7 +91,8 @@ export const EVENT_COLUMNS = [
   'article_id', 'doc_id', 'cluster_id', 'date', 'sentence_index', 'sentence_start', 'sentence_end',
   'source_code', 'source_country', 'source_sector', 'source_text', 'source_name', 'source_entry', 'source_dictionary', 'source_start', 'source_end',
   'target_code', 'target_country', 'target_sector', 'target_text', 'target_name', 'target_entry', 'target_dictionary', 'target_start', 'target_end',
-  'cameo_code', 'cameo_root', 'cameo_name', 'plover_type', 'plover_mode', 'plover_context', 'goldstein', 'quad_class', 'modality', 'place',
+  'cameo_code', 'cameo_root', 'cameo_name', 'plover_type', 'plover_mode', 'plover_context', 'goldstein', 'quad_class', 'modality',
+  'place', 'place_country', 'place_region', 'place_lat', 'place_lon', 'place_kind',
   'verb_start', 'verb_end', 'evidence_start', 'evidence_end', 'evidence_text', 'rule_id', 'dictionary',
 ] as const;
 
@@ -104,7 +105,8 @@ export const eventValues = (articleId: number, clusterId: number, text: string, 
     articleId, e.docId, clusterId, e.date, e.sentence, s.start, s.end,
     ...side(e.source), ...side(e.target),
     e.cameo.code, e.cameo.root, e.cameo.name, e.plover?.type ?? null, e.plover?.mode ?? null, e.plover?.context ?? null,
-    e.goldstein, e.quadClass, e.modality, e.place ?? null,
+    e.goldstein, e.quadClass, e.modality,
+    e.place?.name ?? null, e.place?.country || null, e.place?.region ?? null, e.place?.lat ?? null, e.place?.lon ?? null, e.place?.kind ?? null,
     e.verb.start, e.verb.end, e.evidence.start, e.evidence.end, text.slice(e.evidence.start, e.evidence.end), e.ruleId, e.dictionary,
   ];
 };

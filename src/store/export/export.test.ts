@@ -26,6 +26,7 @@ const consult = (over: Partial<StoredEvent> = {}): StoredEvent => ({
   quadClass: 1,
   modality: 'asserted',
   place: 'Warsaw',
+  placeDetail: { country: 'POL', region: 'Mazovia', lat: 52.23, lon: 21.01, kind: 'city' },
   verb: { start: 66, end: 69 },
   evidence: { start: 30, end: 86, text: 'Latvian Foreign Minister Ilze Ozola met\tPolish officials' },
   ruleId: '04.meet',
@@ -59,7 +60,7 @@ test('GDELT 2.0: 61 columns in the codebook order, no header, tab-separated, cod
     NumMentions: '4', NumSources: '3', NumArticles: '4', AvgTone: '',
     Actor1Geo_Type: '0', Actor1Geo_FullName: '', Actor1Geo_CountryCode: '', Actor1Geo_ADM1Code: '', Actor1Geo_ADM2Code: '', Actor1Geo_Lat: '', Actor1Geo_Long: '', Actor1Geo_FeatureID: '',
     Actor2Geo_Type: '0', Actor2Geo_FullName: '', Actor2Geo_CountryCode: '', Actor2Geo_ADM1Code: '', Actor2Geo_ADM2Code: '', Actor2Geo_Lat: '', Actor2Geo_Long: '', Actor2Geo_FeatureID: '',
-    ActionGeo_Type: '0', ActionGeo_FullName: 'Warsaw', ActionGeo_CountryCode: '', ActionGeo_ADM1Code: '', ActionGeo_ADM2Code: '', ActionGeo_Lat: '', ActionGeo_Long: '', ActionGeo_FeatureID: '',
+    ActionGeo_Type: '4', ActionGeo_FullName: 'Warsaw, Mazovia, Poland', ActionGeo_CountryCode: '', ActionGeo_ADM1Code: '', ActionGeo_ADM2Code: '', ActionGeo_Lat: '52.23', ActionGeo_Long: '21.01', ActionGeo_FeatureID: '',
     DATEADDED: '20260102030405', SOURCEURL: 'https://wire.example/7',
   });
   // a sub-code keeps its base and root; an IGO's known group comes from its code; no source is ten empty cells
@@ -86,7 +87,7 @@ test('ICEWS: the 20-column header exactly, country names not codes, sector label
     'Event ID': '17', 'Event Date': '2022-03-04', 'Source Name': 'Ilze Ozola', 'Source Sectors': 'Government', 'Source Country': 'Latvia',
     'Event Text': 'Consult, not specified below', 'CAMEO Code': '040', Intensity: '1',
     'Target Name': 'Government (Poland)', 'Target Sectors': 'Government', 'Target Country': 'Poland',
-    'Story ID': '5', 'Sentence Number': '2', Publisher: 'Example Wire', City: 'Warsaw', District: '', Province: '', Country: '', Latitude: '', Longitude: '',
+    'Story ID': '5', 'Sentence Number': '2', Publisher: 'Example Wire', City: 'Warsaw', District: '', Province: 'Mazovia', Country: 'Poland', Latitude: '52.23', Longitude: '21.01',
   });
   assert.equal(LAYOUTS.icews.header, true);
 });
@@ -104,8 +105,8 @@ test('Phoenix: 26 columns, no header, YYYYMMDD and split date, actor parts, pent
     EventID: '17_cameo-verbs.v1#abc', Date: '20220304', Year: '2022', Month: '3', Day: '4',
     SourceActorFull: 'LVAGOV', SourceActorEntity: 'LVA', SourceActorRole: 'GOV', SourceActorAttribute: '',
     TargetActorFull: 'POLGOV', TargetActorEntity: 'POL', TargetActorRole: 'GOV', TargetActorAttribute: '',
-    EventCode: '040', EventRootCode: '04', QuadClass: '1', GoldsteinScore: '1.0', Issues: '', Lat: '', Lon: '',
-    LocationName: 'Warsaw', StateName: '', CountryCode: '',
+    EventCode: '040', EventRootCode: '04', QuadClass: '1', GoldsteinScore: '1.0', Issues: '', Lat: '52.23', Lon: '21.01',
+    LocationName: 'Warsaw', StateName: 'Mazovia', CountryCode: 'POL',
     SentenceID: 'wire-7_2;other-2_1', URLs: 'https://wire.example/7;https://other.example/2', NewsSources: 'Example Wire;Other',
   });
   const img = byName(PHOENIX_COLUMNS, phoenixRow(consult({ source: { ...consult().source!, code: 'IMGMUSISI', country: null, sector: null } })));
@@ -130,7 +131,7 @@ test('POLECAT: the 40-column header exactly, PLOVER type, mode, intensity and qu
     'Actor Name Raw': 'Latvian Foreign Minister Ilze Ozola', 'Wikipedia Actor ID': '',
     'Recipient Name': 'Government (Poland)', 'Recipient Country': 'Poland', 'Recipient COW': '290', 'Primary Recipient Sector': 'Government', 'Recipient Sectors': 'Government',
     'Recipient Title': '', 'Recipient Name Raw': 'Polish officials', 'Wikipedia Recipient ID': '',
-    Placename: 'Warsaw', City: '', District: '', Province: '', Country: '', Latitude: '', Longitude: '', 'GeoNames ID': '', 'Raw Placename': 'Warsaw', 'Feature Type': '',
+    Placename: 'Warsaw', City: 'Warsaw', District: '', Province: 'Mazovia', Country: 'Poland', Latitude: '52.23', Longitude: '21.01', 'GeoNames ID': '', 'Raw Placename': 'Warsaw', 'Feature Type': 'city',
     Source: 'Example Wire', 'Publication Date': '2022-03-04', 'Story People': '', 'Story Organizations': '', 'Story Locations': '', Language: 'en', Version: 'cameo-verbs.v1#abc',
   });
   assert.equal(polecatRow(consult({ plover: null })), null);
@@ -185,7 +186,7 @@ test('PLOVER JSON: required id, date, actor, event; recipient, mode, context, te
       event_scale: 4,
       mode: ['visit'],
       context: ['diplomatic'],
-      event_loc: { extracted_place: 'Warsaw' },
+      event_loc: { extracted_place: 'Warsaw', country: 'POL', region: 'Mazovia', lat: 52.23, lon: 21.01 },
       link: 'story-3',
       text_info: { sequence: 2, start: 30, end: 86 },
       cite_info: { corpus: 'dyad', citation: 'wire-7', url: 'https://wire.example/7', title: 'Talks', language: 'en', publication: 'Example Wire', coder: 'dyad', codebook: 'cameo-verbs.v1#abc' },

@@ -1,6 +1,7 @@
 import type { StoredActor, StoredEvent } from '../queries.js';
 import { actorParts, compactDate, compactTimestamp, decimal, displayName, eventCode3, type Cell } from './fields.js';
 import type { DelimitedLayout } from './layout.js';
+import { placeParts } from './place-cells.js';
 
 /**
  * GDELT 2.0 Event table ("export" files): 61 tab-separated columns, no header row. Columns dyad has no data
@@ -45,7 +46,8 @@ export const gdeltRow = (e: StoredEvent): Cell[] => {
     isRoot, code, code.slice(0, 3), e.cameoRoot, e.quadClass, decimal(e.goldstein), e.numArticles, e.numSources, e.numArticles, '',
     ...noGeo,
     ...noGeo,
-    0, e.place ?? '', '', '', '', '', '', '', // a place named in the text, not resolved to coordinates: type 0
+    // ActionGeo: GDELT's country codes are FIPS 10-4, which dyad does not carry, so they stay empty
+    ...((p) => [p.gdeltType, p.fullName, '', '', '', p.lat, p.lon, ''])(placeParts(e)),
     compactTimestamp(e.article.ingestedAt), e.article.url ?? e.article.title ?? e.docId,
   ];
 };

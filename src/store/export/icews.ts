@@ -1,6 +1,7 @@
 import type { StoredActor, StoredEvent } from '../queries.js';
 import { actorName, actorParts, countryName, eventLabel, sectorLabel, sentenceNumber, type Cell } from './fields.js';
 import type { DelimitedLayout } from './layout.js';
+import { placeParts } from './place-cells.js';
 
 /**
  * ICEWS coded event data (Dataverse .tab files): 20 tab-separated columns under a header row. Countries are
@@ -24,7 +25,7 @@ export const icewsRow = (e: StoredEvent): Cell[] => {
   return [
     e.id, e.date, sName, sSectors, sCountry, eventLabel(e), e.cameoCode, e.goldstein,
     tName, tSectors, tCountry, e.articleId, sentenceNumber(e), e.article.publisher ?? '',
-    e.place ?? '', '', '', '', '', '',
+    ...((p) => [p.city, '', p.region, p.countryName, p.lat, p.lon])(placeParts(e)),
   ];
 };
 

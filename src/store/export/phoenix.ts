@@ -1,6 +1,7 @@
 import type { StoredActor, StoredEvent } from '../queries.js';
 import { actorParts, decimal, compactDate, eventCode3, PHOENIX_ROLES, sentenceNumber, type Cell } from './fields.js';
 import type { DelimitedLayout } from './layout.js';
+import { placeParts } from './place-cells.js';
 
 /**
  * Phoenix (OEDA real-time Phoenix): 26 tab-separated columns, no header. With --one-a-day the merged events'
@@ -41,8 +42,8 @@ export const phoenixRow = (e: StoredEvent): Cell[] => {
     `${e.id}_${e.dictionary}`, compactDate(e.date), y, m, d,
     ...actorCells(e.source),
     ...actorCells(e.target),
-    eventCode3(e.cameoCode), e.cameoRoot, pentaClass(e.cameoRoot), decimal(e.goldstein), '', '', '',
-    e.place ?? '', '', '',
+    eventCode3(e.cameoCode), e.cameoRoot, pentaClass(e.cameoRoot), decimal(e.goldstein), '',
+    ...((p) => [p.lat, p.lon, p.name, p.region, p.country])(placeParts(e)),
     uniq(merged.map((x) => `${x.docId}_${x.sentence + 1}`)) || `${e.docId}_${sentenceNumber(e)}`,
     uniq(merged.map((x) => x.url)),
     uniq(merged.map((x) => x.publisher)),

@@ -31,7 +31,9 @@ export const ploverRecord = (e: StoredEvent) => {
     event_scale: ploverIntensity(e),
     mode: e.plover.mode ? [e.plover.mode] : [],
     context: e.plover.context ? [e.plover.context] : [],
-    ...(e.place ? { event_loc: { extracted_place: e.place } } : {}),
+    ...(e.place
+      ? { event_loc: { extracted_place: e.place, country: e.placeDetail?.country ?? null, region: e.placeDetail?.region ?? null, lat: e.placeDetail?.lat ?? null, lon: e.placeDetail?.lon ?? null } }
+      : {}),
     link: `story-${e.clusterId}`,
     text_info: { sequence: e.sentence.index + 1, start: e.evidence.start, end: e.evidence.end },
     cite_info: {

@@ -1,6 +1,7 @@
 import type { StoredActor, StoredEvent } from '../queries.js';
 import { actorName, actorParts, countryCow, countryName, ploverIntensity, ploverQuad, sectorLabel, type Cell } from './fields.js';
 import type { DelimitedLayout } from './layout.js';
+import { placeParts } from './place-cells.js';
 
 /**
  * POLECAT (PLOVER-coded weekly files): 40 tab-separated columns under a header row. Events without a PLOVER
@@ -27,7 +28,8 @@ export const polecatRow = (e: StoredEvent): Cell[] | null => {
     e.id, e.date, e.plover.type, e.plover.mode ?? '', ploverIntensity(e), ploverQuad(e), e.plover.context ?? '',
     ...side(e.source),
     ...side(e.target),
-    e.place ?? '', '', '', '', '', '', '', '', e.place ?? '', '',
+    // Placename, City, District, Province, Country, Latitude, Longitude, GeoNames ID, Raw Placename, Feature Type
+    ...((p) => [p.name, p.city, '', p.region, p.countryName, p.lat, p.lon, '', p.name, p.name ? e.placeDetail?.kind ?? '' : ''])(placeParts(e)),
     e.article.publisher ?? '', e.article.date, '', '', '', e.article.language === 'eng' || !e.article.language ? 'en' : e.article.language, e.dictionary,
   ];
 };
