@@ -26,6 +26,8 @@ export type Clause = {
    * (", killing 20 people") or a clause after "after", "while", "because" and the like.
    */
   subordinate: boolean;
+  /** An adjective that introduces this infinitive: "willing [to withdraw]", "unable [to attend]". */
+  adjective?: string;
   /** The clause this one completes ("agreed [to meet]", "said [Y would ...]", "denied [striking]"). */
   governor: number | null;
   link: 'xcomp' | 'ccomp' | 'conj' | null;

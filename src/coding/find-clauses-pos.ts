@@ -8,6 +8,7 @@ export const REQUESTING = new Set(['demand', 'urge', 'ask', 'insist', 'request',
 const SPEECH = new Set(['say', 'tell', 'announce', 'claim', 'report', 'state', 'add', 'insist', 'confirm', 'allege', 'believe', 'think', 'note', 'write', 'declare', 'argue', 'fear', 'deny', 'suggest', 'indicate', 'acknowledge', 'warn']);
 const CONDITIONAL = new Set(['if', 'unless', 'whether', 'should']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
 const ADVERBIAL = new Set(['after', 'before', 'while', 'as', 'when', 'because', 'since', 'although', 'though', 'until', 'once', 'whereas', 'despite']);
 
 const isVerbish = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX';
@@ -118,6 +119,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       }
       const prevClause = gi > 0 ? clauses[first + gi - 1] : null;
       let relative = false;
+      for (let k = left; k + 1 < lead; k++) if (tokens[k].norm === ',' && (tokens[k + 1].norm === 'whom' || tokens[k + 1].norm === 'whose' || tokens[k + 1].norm === 'where')) relative = true;
       if (tokenBefore && RELATIVE.has(tokenBefore.norm) && lead - 2 >= s.tokenStart && tokens[lead - 2].norm === ',') {
         // ", which has massed troops": the relative pronoun stands for the mention before the comma
         const ante = mentions.filter((m) => m.tokenEnd <= lead - 2).pop();
@@ -145,9 +147,12 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
           }
         }
         // the nearest mention that names an actor (else the nearest), with those coordinated with it
+        // ("Russian aircraft including helicopter gunships killed": one with a country beats a bare role)
         let k = candidates.length - 1;
+        const withCountry = candidates.map((m) => !!m.actor?.country).lastIndexOf(true);
         const withActor = candidates.map((m) => !!m.actor).lastIndexOf(true);
-        if (withActor >= 0) k = withActor;
+        if (withCountry >= 0 && !(withActor > withCountry && tokens.slice(candidates[withCountry].tokenEnd, candidates[withActor].tokenStart).some((t) => t.norm === 'and' || t.norm === ','))) k = withCountry;
+        else if (withActor >= 0) k = withActor;
         else if (aside.some((m) => m.actor)) {
           candidates = [aside.find((m) => m.actor)!];
           k = 0;
@@ -162,6 +167,12 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         }
       }
       if (!subjects.length && governor !== null && link !== 'ccomp') subjects = clauses[governor].subjects.map((k) => all[k]);
+      // "the rebels said they would release ...": a pronoun subject of a reported clause is the speaker
+      const pron = tokens[lead - 1];
+      if (link === 'ccomp' && governor !== null && pron && pron.pos === 'PRON' && SUBJECT_PRONOUNS.has(pron.norm)) {
+        const speaker = clauses[governor].subjects.map((k) => all[k]);
+        if (speaker.length && !subjects.some((m) => m.tokenStart > lead - 1)) subjects = speaker;
+      }
       const objects: Clause['objects'] = [];
       let agent: number | null = null;
       for (const m of mentions) {
@@ -200,6 +211,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         governor,
         link,
         subordinate: relative || participle || (adverbial && link !== 'xcomp'),
+        ...(link === 'xcomp' && tokens[g.start - 1]?.norm === 'to' && tokens[g.start - 2]?.pos === 'ADJ' ? { adjective: tokens[g.start - 2].norm } : {}),
       });
     });
     // "said Russian troops shelled ...": the complement's subject is not the speech verb's object

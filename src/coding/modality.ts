@@ -10,6 +10,9 @@ const NEGATING = new Set(['fail', 'deny', 'avoid', 'stop', 'cease']);
 const HYPOTHETICAL = new Set(['threaten', 'fear', 'consider', 'warn', 'weigh', 'mull', 'contemplate', 'discuss', 'propose', 'urge', 'call', 'ask', 'demand', 'try', 'attempt', 'seek', 'want', 'hope', 'wish', 'dare', 'allow']);
 /** Verbs whose complement is a stated intent: "pledged to send aid", "agreed to meet". */
 const INTENT = new Set(['pledge', 'promise', 'vow', 'plan', 'intend', 'agree', 'offer', 'prepare', 'expect', 'aim', 'decide', 'commit', 'resolve', 'undertake', 'swear', 'volunteer']);
+const INTENT_ADJECTIVES = new Set(['willing', 'ready', 'prepared', 'committed', 'determined', 'eager', 'keen', 'set', 'poised', 'resolved']);
+const REFUSING_ADJECTIVES = new Set(['unwilling', 'reluctant', 'loath', 'loth']);
+const UNABLE_ADJECTIVES = new Set(['unable', 'powerless']);
 const MAYBE = new Set(['could', 'can', 'may', 'might', 'should', 'must', 'ca']);
 const FUTURE = new Set(['will', "'ll", 'would', "'d", 'shall', 'wo']);
 
@@ -26,6 +29,13 @@ export const clauseModality = (clauses: Clause[], k: number): Modality => {
       if (!(above === 'negated' && c.link === 'ccomp')) return above === 'negated' ? 'negated' : above;
     }
     if (g.lemma === 'deny') return 'denied';
+    if (c.link === 'xcomp' && c.adjective) {
+      // "is willing to withdraw", "is ready to talk": an intent; "unwilling", "unable": not done
+      if (INTENT_ADJECTIVES.has(c.adjective)) return 'intent';
+      if (REFUSING_ADJECTIVES.has(c.adjective)) return 'refused';
+      if (UNABLE_ADJECTIVES.has(c.adjective)) return 'negated';
+      return 'hypothetical';
+    }
     if (c.link === 'xcomp') {
       if (REFUSING.has(g.lemma)) return g.negated ? 'asserted' : 'refused';
       if (NEGATING.has(g.lemma)) return 'negated';
