@@ -38,8 +38,12 @@ const actorMatches = (tokens: Token[], from: number, to: number, dict: ActorDict
   if (!places) return matches;
   const found = places.gazetteer.matchAll(tokens, from, to, { text: places.text });
   if (!found.length) return matches;
+  const inDictionary = (k: number) => matches.some((m) => m.tokenStart <= k && k < m.tokenEnd);
+  // a place name that runs into another capitalised name is part of a person's name ("Romy Rutherford")
+  const nameNext = (k: number) => k >= from && k < to && tokens[k].pos === 'PROPN' && !NOT_NAMES.has(tokens[k].norm) && !inDictionary(k);
   const extra = found
     .filter((p) => p.place.kind !== 'country' && !matches.some((m) => m.tokenStart < p.tokenEnd && p.tokenStart < m.tokenEnd))
+    .filter((p) => !nameNext(p.tokenStart - 1) && !nameNext(p.tokenEnd))
     .map((p) => ({ tokenStart: p.tokenStart, tokenEnd: p.tokenEnd, values: [placeEntry(p.place)] }));
   return extra.length ? [...matches, ...extra].sort((a, b) => a.tokenStart - b.tokenStart) : matches;
 };

@@ -84,10 +84,17 @@ export const resolvePieces = (pieces: MentionPiece[], date: string, headless = f
   // "Russia's UN ambassador" is Russia's: a place before the organisation and a role after it
   const orgModifiesRole = !!place && !!role && place.piece.start < org?.piece.start! && role.piece.start > org!.piece.start;
   if (org && !orgModifiesRole && (!place || org.piece.start > place.piece.start) && (!person || org.piece.start > person.piece.start || !inOffice)) {
-    // an organisation names the actor, with or without a role after it: "NATO", "the FSB", "UN envoy"
-    code = org.entry.code;
-    country = org.entry.country!;
-    sector = org.entry.sector ?? '';
+    // an organisation names the actor, with or without a role after it: "NATO", "the FSB", "UN envoy";
+    // a state's body named after another state's word is that state's ("Peruvian Congress" is PER's)
+    const domestic = /^[A-Z]{3}$/.test(org.entry.country ?? '') && !/^(IGO|NGO|IMG|MNC|UNO|EUR)/.test(org.entry.code ?? '');
+    if (place && domestic && place.entry.country !== org.entry.country) {
+      country = place.entry.country!;
+      sector = org.entry.sector ?? '';
+    } else {
+      code = org.entry.code;
+      country = org.entry.country!;
+      sector = org.entry.sector ?? '';
+    }
     entry = org.entry;
   } else if (inOffice) {
     // a person in office: the office decides, unless the phrase names another country for them
