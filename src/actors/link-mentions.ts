@@ -14,7 +14,8 @@ const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
 export const linkMentionsIn = (doc: NewsDoc): Mention[] => {
   const text = doc.text;
   const tokens = doc.tokens!;
-  const mentions = doc.mentions!.map((m) => ({ ...m }));
+  // adds to the mentions of this doc: an actor where the article says who they are
+  const mentions = doc.mentions!;
   const names = new Map<string, Actor>();
   const remember = (m: Mention) => {
     if (!m.name || !m.actor) return;

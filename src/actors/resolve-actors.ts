@@ -133,14 +133,16 @@ export const resolveActors = defineStage({
   requires: ['mentions'],
   assigns: ['actors'],
   run: (doc) => {
-    const mentions = doc.mentions!.map((m) => {
+    // the stage adds to the mentions findMentions made for this doc: it sets their actor and head
+    for (const m of doc.mentions!) {
       const last = m.pieces[m.pieces.length - 1];
       const headless = !m.name && (!last || last.tokenEnd < m.tokenEnd);
       const a = resolvePieces(m.pieces, doc.meta.date, headless);
-      if (!a) return m;
+      if (!a) continue;
       const { head, ...actor } = a;
-      return { ...m, actor, head: { start: head.start, end: head.end } };
-    });
-    return { ...doc, mentions };
+      m.actor = actor;
+      m.head = { start: head.start, end: head.end };
+    }
+    return { ...doc };
   },
 });
