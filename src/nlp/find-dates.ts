@@ -22,6 +22,20 @@ export const isPastSentence = (tokens: Token[], from: number, to: number): boole
   return false;
 };
 
+type Parsed = { index: number; text: string; start: chrono.ParsedComponents };
+const cache = new Map<string, Parsed[]>();
+/** chrono's reading of a window on an article date; the same words on the same date read the same (news repeats "on Monday"). */
+const parseCached = (window: string, articleDate: string): Parsed[] => {
+  const key = `${articleDate}|${window}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = chrono.en.casual.parse(window, { instant: new Date(`${articleDate}T12:00:00Z`), timezone: 0 }).map((r) => ({ index: r.index, text: r.text, start: r.start }));
+    if (cache.size > 20_000) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
+};
+
 /**
  * Resolves the dates named in one sentence against the article date. With a past-tense verb, a weekday or a
  * month that chrono placed after the article date is moved back: "on Monday" in a Friday story that says
@@ -31,14 +45,14 @@ export const resolveDates = (sentence: string, offset: number, articleDate: stri
   const cue = CUE.exec(sentence);
   if (!cue) return [];
   // chrono reads only a window around the first cue (and any later ones in it): it is costly on long text
-  const from = cue.index < 30 ? 0 : sentence.lastIndexOf(' ', cue.index - 30) + 1;
-  const to = sentence.indexOf(' ', cue.index + 60);
+  const from = cue.index < 20 ? 0 : sentence.lastIndexOf(' ', cue.index - 20) + 1;
+  const to = sentence.indexOf(' ', cue.index + 40);
   const window = sentence.slice(from, to < 0 ? sentence.length : to);
-  const ref = new Date(`${articleDate}T12:00:00Z`);
   const out: DateMention[] = [];
-  for (const r of chrono.en.casual.parse(window, { instant: ref, timezone: 0 })) {
+  for (const r of parseCached(window, articleDate)) {
     if (!DATE_WORD.test(r.text)) continue;
     const c = r.start;
+    const ref = new Date(`${articleDate}T12:00:00Z`);
     let d = c.date();
     const dayKnown = c.isCertain('day') || c.isCertain('weekday') || /day|week|ago/i.test(r.text);
     if (past && d.getTime() > ref.getTime() + 43_200_000) {
