@@ -175,7 +175,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       for (const o of c.objects) {
         const m = mentions[o.mention];
         const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
-        if (m.tokenStart >= last.tokenEnd && between.length && between.every((w) => w === 'and' || w === ',')) {
+        if (m.tokenStart >= last.tokenEnd && between.length && between.every((w) => w === 'and' || w === ',' || w === 'the')) {
           targets.push(m);
           last = m;
         }

@@ -128,6 +128,9 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       } else if (tokenBefore?.norm === ',' && prevClause && relativeOf.has(first + gi - 1) && !link) {
         // "Russia, which has massed troops near the border, threatened": the subject is the antecedent
         subjects = prevClause.subjects.map((k) => all[k]);
+      } else if (tokenBefore?.pos === 'PRON' && SUBJECT_PRONOUNS.has(tokenBefore.norm) && !before.some((m) => m.tokenStart === lead - 1)) {
+        // "accusations that it was behind ...": the pronoun is the subject; the mentions before it are not
+        subjects = [];
       } else if (before.length && link !== 'conj') {
         // a parenthetical right before the verb (", a key U.S. ally in the war on terror,"): the subject stands
         // before its opening comma; the parenthetical names the subject only when that word names no actor
@@ -160,7 +163,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         subjects = [candidates[k]];
         while (k > 0) {
           const between = tokens.slice(candidates[k - 1].tokenEnd, candidates[k].tokenStart).map((t) => t.norm);
-          if (between.length && between.every((w) => w === 'and' || w === ',' || w === 'or' || w === 'both')) {
+          if (between.length && between.every((w) => w === 'and' || w === ',' || w === 'or' || w === 'both' || w === 'the')) {
             subjects.unshift(candidates[k - 1]);
             k--;
           } else break;

@@ -4,6 +4,7 @@ import type { VerbPattern } from './verb-dictionary.js';
 /** Words a pattern may skip between its elements: "impose [new economic] sanctions on", "delivered [the first HIMARS rocket launchers] to". */
 export const MAX_GAP = 6;
 // A pattern's words never reach across these: they start another clause or list.
+const PLACE_ADP = new Set(['in', 'at', 'near', 'inside', 'outside', 'during', 'after', 'before', 'since', 'until']);
 const STOP = new Set([';', '.', ':', '—', '–', '(', ')', 'but', 'which', 'who', 'that', 'while', 'after', 'before', 'because', 'if', 'unless']);
 
 /** A pattern that matched: its TARGET mention, the token after its last element, and the tokens its words read. */
@@ -65,7 +66,9 @@ export const matchPattern = (
           found = m.end;
           break;
         }
-        if (tokens[k].pos === 'VERB' || STOP.has(tokens[k].norm)) break;
+        // a place phrase is not the object: "met in the Jordanian resort" has no target
+
+        if (tokens[k].pos === 'VERB' || (tokens[k].pos === 'ADP' && PLACE_ADP.has(tokens[k].norm)) || STOP.has(tokens[k].norm)) break;
       }
       if (found < 0) return null;
       pos = found;
