@@ -41,7 +41,7 @@ const rows: [string, string, string[]][] = [
   ['conditional: the act is not coded, the promise is a threat', 'The U.S. will impose sanctions if Russia invades Ukraine.', ['USA 1312 RUS']],
   ['could', 'Russia could invade Ukraine within weeks.', []],
   ['question', 'Will Russia attack Ukraine?', []],
-  ['denial codes only the denial', 'Russia denied attacking Ukraine.', ['RUS 016 UKR']],
+  ['denial codes only the denial', 'Russia denied attacking Ukraine.', ['RUS 016 -']],
   ['refusal is a rejection, not a meeting', 'Russia refused to meet Ukraine.', ['RUS 125 UKR']],
   ['refusing aid is rejecting it', 'Germany declined to send aid to Ukraine.', ['DEU 122 UKR']],
   ['failing is not refusing', 'Germany failed to send aid to Ukraine.', []],

@@ -167,7 +167,12 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     let targets: (Mention | undefined)[];
     if (c.passive) {
       sources = c.agent !== null ? [mentions[c.agent]] : [];
-      targets = subjects;
+      targets = subjects.filter((m) => m.actor);
+      if (!targets.length) {
+        // "a loan was promised to Egypt by the IMF": the subject is the thing, the target follows "to"
+        const to = c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor);
+        if (to) targets = [mentions[to.mention]];
+      }
     } else if (match.target !== null) {
       targets = [mentions[match.target]];
       // "sanctions on Russia and Belarus": coordinated targets
@@ -188,7 +193,12 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         const h = m.head;
         return !h || !!m.actor?.country || !match!.words.some((w) => tokens[w].start >= h.start && tokens[w].end <= h.end);
       };
+      // ("sent 1,000 police officers to Haiti": the source's own people, a bare role, are not the target when
+      // someone with a country follows)
+      const named = (o: { mention: number }) => !!mentions[o.mention].actor?.country;
       const direct =
+        c.objects.find((o) => o.prep === null && named(o) && free(o)) ??
+        c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && named(o) && mentions[o.mention].tokenStart > c.head && free(o)) ??
         c.objects.find((o) => o.prep === null && mentions[o.mention].actor && free(o)) ??
         c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor && mentions[o.mention].tokenStart > c.head && free(o)) ??
         // "rejected calls by Belarus's rulers", "an appeal from the president": whose call it was
@@ -196,7 +206,11 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       targets = direct ? [mentions[direct.mention]] : [];
       // "demanded that Hamas renounce ...": the one asked is the complement's subject
       const asked = complement?.subjects.find((i) => mentions[i].actor && !c.subjects.includes(i));
-      if (!direct && asked !== undefined && complement!.link === 'ccomp') targets = [mentions[asked]];
+      // a denial or a claim of responsibility is aimed at no one: "denied that its forces struck"
+      const selfStatement = match.pattern.code === '016' || match.pattern.code === '015';
+      if (selfStatement) {
+        // no target but one the pattern names
+      } else if (!direct && asked !== undefined && complement!.link === 'ccomp') targets = [mentions[asked]];
       else if (!direct) {
         // "threatened to attack Ukraine": the complement's object is what the threat is aimed at
         const comp = (children.get(k) ?? []).find((o) => o.link === 'xcomp');

@@ -20,13 +20,22 @@ const afterPreposition = (tokens: Token[], start: number, floor: number): boolea
   return p >= floor && tokens[p].pos === 'ADP' && tokens[p].norm !== 'of';
 };
 
+/** "release detained Americans", "the contested bill": a past participle before a noun, after no auxiliary, is an adjective. */
+const participleAdjective = (tokens: Token[], i: number, from: number, to: number): boolean => {
+  const t = tokens[i];
+  if (t.pos !== 'VERB' || t.norm === t.lemma || !/(ed|en)$/.test(t.norm) || i + 1 >= to) return false;
+  const prev = i > from ? tokens[i - 1] : null;
+  const next = tokens[i + 1];
+  return (next.pos === 'NOUN' || next.pos === 'PROPN') && !!prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'VERB' || prev.pos === 'ADP');
+};
+
 /** Groups a sentence's verbs: auxiliaries, negation and adverbs attach to the verb they lead to. */
 const verbGroups = (tokens: Token[], from: number, to: number): { start: number; end: number; head: number; xcomp: boolean }[] => {
   const groups: { start: number; end: number; head: number; xcomp: boolean }[] = [];
   let i = from;
   while (i < to) {
     const t = tokens[i];
-    if (!isVerbish(t)) {
+    if (!isVerbish(t) || participleAdjective(tokens, i, from, to)) {
       i++;
       continue;
     }
