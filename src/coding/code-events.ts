@@ -222,10 +222,15 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       }
     }
     if (match.pattern.swap) [sources, targets] = [targets, sources];
-    if (!targets.length && modality === 'intent') {
-      // "will impose sanctions if Russia invades": a threat is aimed at the subject of its condition
-      const cond = clauses.find((o) => o.sentence === c.sentence && o.conditional && o.subjects.length && o.head > c.head);
-      if (cond) targets = [mentions[cond.subjects[0]]];
+    const cond = clauses.find((o) => o.sentence === c.sentence && o.conditional && o.subjects.length && o.head > c.head);
+    if (!targets.length && cond && (modality === 'intent' || match.pattern.code.startsWith('13'))) {
+      // "will impose sanctions if Russia invades", "threatened to stop talks if the U.S. ...": a threat is
+      // aimed at the subject of its condition
+      targets = [mentions[cond.subjects[0]]];
+    }
+    if (cond && modality === 'intent' && tokens.slice(c.regionEnd, cond.tokenStart + 1).some((t) => t.norm === 'unless')) {
+      // "will withdraw its force unless the president arranges a ceasefire": an intent held over someone is a threat
+      match = { ...match, pattern: { ...match.pattern, code: threatCode(match.pattern.code) ?? '130' } };
     }
     const head = tokens[c.head];
     // "X and Y met", "X and Y agreed": with no object, the subjects acted towards each other
