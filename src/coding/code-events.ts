@@ -12,6 +12,20 @@ import type { Gazetteer } from '../geo/index.js';
 const PLACE_IS_TARGET = new Set(['06', '07', '08', '14', '15', '16', '17', '18', '19', '20']);
 const OBLIGATION = new Set(['must', 'should']);
 const SPEECH_DEMAND = new Set(['say', 'tell', 'state', 'declare', 'insist', 'add', 'announce', 'write', 'argue']);
+/**
+ * Patterns for a verb: by its lemma, else by forms of the word itself, for the lemmatizer's misses
+ * ("staged" read as "stag"): the word, and the word less -d, -ed, -ing, -s, -es, with -ied made -y.
+ */
+const verbCandidates = (dictionary: VerbDictionary, lemma: string, norm: string): VerbPattern[] => {
+  const direct = dictionary.byVerb.get(lemma);
+  if (direct) return direct;
+  for (const form of [norm, norm.replace(/d$/, ''), norm.replace(/ed$/, ''), norm.replace(/ied$/, 'y'), norm.replace(/ing$/, 'e'), norm.replace(/ing$/, ''), norm.replace(/es$/, ''), norm.replace(/s$/, '')]) {
+    const found = dictionary.byVerb.get(form);
+    if (found) return found;
+  }
+  return [];
+};
+
 /** The engine's own rule, recorded on its events like a dictionary pattern. */
 const SAY_MUST: VerbPattern = { id: 'engine.say-must', code: '100', head: 'verb', lemmas: [], elements: [], swap: false, specificity: 0, file: 'src/coding/code-events.ts' };
 const OWNER_PREPS = new Set(['by', 'of']);
@@ -94,7 +108,10 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         const context = (PLACE_IS_TARGET.has(info.root) ? place?.country : undefined) ?? storyCountry;
         source = withContextCountry(source, localCountry(sm) ?? context ?? target?.country);
         target = withContextCountry(target, localCountry(tm) ?? context ?? source?.country);
-        if (!target && place && place.country !== source?.country && PLACE_IS_TARGET.has(info.root)) {
+        if (!target && source?.country && info.root === '14') {
+          // a protest with no one named is aimed at the protesters' own government ("demonstrators rioted")
+          target = { code: `${source.country}GOV`, country: source.country, sector: 'GOV', entry: `domestic:${source.country}`, dictionary: 'context', text: '', span: verb };
+        } else if (!target && place && place.country !== source?.country && PLACE_IS_TARGET.has(info.root)) {
           target = { code: place.country, country: place.country, sector: '', entry: `place:${place.country}`, dictionary: 'context', text: place.text, span: place.span ?? verb };
         }
         // an act with no one doing it is not an event dyad can count
@@ -138,7 +155,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
   const codeClause = (k: number, late = false): void => {
     const c = clauses[k];
     if (consumedHeads.has(c.head) || (c.subordinate && !subordinate)) return;
-    const candidates = dictionary.byVerb.get(c.lemma) ?? [];
+    const candidates = verbCandidates(dictionary, c.lemma, tokens[c.head].norm);
     let match: PatternMatch | null = null;
     const present = candidates.length > 1 ? wordsIn(tokens, c.head + 1, c.regionEnd) : null;
     for (const p of candidates) {
