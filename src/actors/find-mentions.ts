@@ -116,6 +116,17 @@ export const findMentionsIn = (
     }
     i = j;
   }
+  // "Russian and Belarusian soldiers": a nationality coordinated with another shares its noun
+  for (let k = mentions.length - 2; k >= 0; k--) {
+    const a = mentions[k];
+    const b = mentions[k + 1];
+    const between = tokens.slice(a.tokenEnd, b.tokenStart).map((t) => t.norm);
+    if (!between.length || !between.every((w) => w === 'and' || w === ',' || w === 'or')) continue;
+    if (!a.pieces.length || !a.pieces.every((p) => p.entries.some((e) => e.kind === 'demonym'))) continue;
+    if (!b.pieces[0]?.entries.some((e) => e.kind === 'demonym')) continue;
+    const shared = b.pieces.filter((p) => p.entries.some((e) => e.kind === 'role'));
+    if (shared.length) a.pieces = [...a.pieces, ...shared];
+  }
   // "the president of the Riigikogu", "a spokesman for the ministry": a member noun and the body it belongs to
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k];

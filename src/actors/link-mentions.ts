@@ -40,6 +40,19 @@ export const linkMentionsIn = (doc: NewsDoc): Mention[] => {
         }
       }
     }
+    // "the secretary", "the minister" after a full mention: the title points back to the one who held it
+    if (m.actor && !m.actor.country && m.pieces.length && m.pieces.every((p) => p.entries.some((e) => e.kind === 'role')) && tokens[m.tokenStart - 1]?.norm === 'the') {
+      const title = m.pieces[m.pieces.length - 1].entries.find((e) => e.kind === 'role')!.name.toLowerCase();
+      const holds = (e: { kind: string; name: string }) => e.kind === 'role' && (e.name.toLowerCase() === title || e.name.toLowerCase().endsWith(' ' + title));
+      for (let j = k - 1; j >= 0; j--) {
+        const prev = mentions[j];
+        if (prev.actor?.country && prev.pieces.some((p) => p.entries.some(holds))) {
+          m.actor = prev.actor;
+          m.via = 'title';
+          break;
+        }
+      }
+    }
     remember(m);
   }
   // pronouns: add mentions for he/she that point back to the nearest earlier person

@@ -50,6 +50,8 @@ const rows: [string, string, string[]][] = [
   ['threatened force is a threat, not an attack', 'Russia threatened to attack Ukraine.', ['RUS 138 UKR']],
   ['reported speech codes the reported act', 'Kyiv said Russian troops shelled Kharkiv.', ['RUSMIL 194 -']],
   ['no pattern, no event', 'Russia and Ukraine exchanged prisoners.', []],
+  ['coordinated nationalities share their noun', 'Russian and Belarusian soldiers shelled Ukrainian soldiers.', ['BLRMIL 194 UKRMIL', 'RUSMIL 194 UKRMIL']],
+  ['a title after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. The minister met with Polish officials.', ['LVAGOV 040 POLGOV']],
 ];
 for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));
 
