@@ -30,12 +30,13 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
 };
 
 /** Groups a sentence's verbs: auxiliaries, negation and adverbs attach to the verb they lead to. */
-const verbGroups = (tokens: Token[], from: number, to: number): { start: number; end: number; head: number; xcomp: boolean }[] => {
+const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<number>): { start: number; end: number; head: number; xcomp: boolean }[] => {
   const groups: { start: number; end: number; head: number; xcomp: boolean }[] = [];
   let i = from;
   while (i < to) {
     const t = tokens[i];
-    if (!isVerbish(t) || participleAdjective(tokens, i, from, to)) {
+    // a word inside a name ("Red Cross", "United Arab Emirates") is no verb, whatever its tag
+    if (!isVerbish(t) || inName.has(i) || participleAdjective(tokens, i, from, to)) {
       i++;
       continue;
     }
@@ -80,7 +81,9 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
   for (const s of doc.sentences!) {
     if (s.isDateline) continue;
     const mentions = mentionAt(all, s.index);
-    const groups = verbGroups(tokens, s.tokenStart, s.tokenEnd);
+    const inName = new Set<number>();
+    for (const m of mentions) for (const p of m.pieces) if (p.tokenEnd - p.tokenStart > 1) for (let k = p.tokenStart; k < p.tokenEnd; k++) inName.add(k);
+    const groups = verbGroups(tokens, s.tokenStart, s.tokenEnd, inName);
     const question = doc.text.slice(s.start, s.end).trimEnd().endsWith('?');
     const first = clauses.length;
     const relativeOf = new Set<number>();
@@ -118,7 +121,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       if (g.xcomp && prev) {
         link = 'xcomp';
         governor = first + gi - 1;
-      } else if (!coordinated && prev && (SPEECH.has(tokens[prev.head].lemma) || REQUESTING.has(tokens[prev.head].lemma)) && (before.length || tokens[left]?.norm === 'that')) {
+      } else if (!coordinated && prev && (SPEECH.has(tokens[prev.head].lemma) || REQUESTING.has(tokens[prev.head].lemma)) && (before.length || tokens[left]?.norm === 'that' || (tokenBefore?.pos === 'PRON' && SUBJECT_PRONOUNS.has(tokenBefore.norm)))) {
         link = 'ccomp';
         governor = first + gi - 1;
       } else if (tokenBefore && tokenBefore.pos === 'CCONJ' && prev) {
@@ -230,7 +233,13 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
     // and no later clause's subject is an object of an earlier one ("..., and Japan offered")
     for (let k = first + 1; k < clauses.length; k++) {
       if (clauses[k].link === 'xcomp') continue; // "summoned the ambassador to complain": the object is shared
-      for (let j = first; j < k; j++) clauses[j].objects = clauses[j].objects.filter((o) => !clauses[k].subjects.includes(o.mention) || o.prep !== null);
+      // (only a subject after "and" or a comma: "expelled diplomats based in Geneva" keeps its object)
+      const joined = (i: number) => {
+        let p = all[i].tokenStart - 1;
+        while (p >= 0 && tokens[p].pos === 'DET') p--;
+        return p >= 0 && (tokens[p].pos === 'CCONJ' || tokens[p].norm === ',');
+      };
+      for (let j = first; j < k; j++) clauses[j].objects = clauses[j].objects.filter((o) => !clauses[k].subjects.includes(o.mention) || o.prep !== null || !joined(o.mention));
     }
     // a verb's patterns may read into its complements ("refused to meet X", "threatened to impose sanctions")
     for (let k = clauses.length - 1; k > first; k--) {
