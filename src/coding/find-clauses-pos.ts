@@ -87,9 +87,23 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
     const question = doc.text.slice(s.start, s.end).trimEnd().endsWith('?');
     const first = clauses.length;
     const relativeOf = new Set<number>();
+    // "Russian aircraft including helicopter gunships killed", "British jets using guided missiles struck": a
+    // participle right after a noun, with no auxiliary, only describes that noun
+    const modifier = (g: { start: number; end: number; head: number }) =>
+      g.end - g.start === 1 &&
+      g.start > s.tokenStart &&
+      (tokens[g.start - 1].pos === 'NOUN' || tokens[g.start - 1].pos === 'PROPN') &&
+      // (-ing only: a bare past form after a noun is as often the main verb: "Russia attacked")
+      tokens[g.head].norm.endsWith('ing') &&
+      tokens[g.head].norm !== tokens[g.head].lemma;
     groups.forEach((g, gi) => {
-      const prev = groups[gi - 1];
+      let prev = groups[gi - 1];
       const next = groups[gi + 1];
+      // a clause after a noun modifier looks past it for its subject
+      if (prev && modifier(prev) && gi >= 1) {
+        clauses[first + gi - 1].subordinate = true;
+        prev = groups[gi - 2];
+      }
       const left = prev ? prev.end : s.tokenStart;
       const right = next ? next.start : s.tokenEnd;
       const groupTokens = tokens.slice(g.start, g.end);
