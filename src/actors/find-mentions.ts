@@ -48,6 +48,9 @@ const actorMatches = (tokens: Token[], from: number, to: number, dict: ActorDict
   return extra.length ? [...matches, ...extra].sort((a, b) => a.tokenStart - b.tokenStart) : matches;
 };
 
+/** "ethnic Albanians": an ethnic group, not citizens of the state of that name; they take the country of their context. */
+const ethnicEntry = (e: ActorEntry): ActorEntry => ({ id: `ethnic:${e.country}`, kind: 'role', name: e.name, sector: 'CVL', dictionary: e.dictionary });
+
 export const findMentionsIn = (
   tokens: Token[],
   from: number,
@@ -56,7 +59,11 @@ export const findMentionsIn = (
   dict: ActorDictionary,
   places?: { gazetteer: Gazetteer; text: string },
 ): Mention[] => {
-  const matches = actorMatches(tokens, from, to, dict, places);
+  const matches = actorMatches(tokens, from, to, dict, places).map((m) =>
+    m.tokenStart > from && tokens[m.tokenStart - 1].norm === 'ethnic' && m.values.some((e) => e.kind === 'demonym')
+      ? { ...m, values: m.values.filter((e) => e.kind === 'demonym').map(ethnicEntry) }
+      : m,
+  );
   const covered = new Int32Array(to - from).fill(-1);
   matches.forEach((m, k) => {
     for (let i = m.tokenStart; i < m.tokenEnd; i++) covered[i - from] = k;

@@ -115,6 +115,20 @@ program
     process.exitCode = runExport({ ...opts, db: storePath(opts) });
   });
 
+program
+  .command('serve')
+  .description('the HTTP API and the dashboard over the store (writes need DYAD_TOKEN or the config file\'s token)')
+  .option('--db <file>', 'SQLite store (default $DYAD_DB, else ./dyad.db)')
+  .option('-p, --port <n>', 'port (0 picks a free one)', (v) => Number(v), 8787)
+  .option('--host <address>', 'address to listen on; 127.0.0.1 keeps it to this machine', '127.0.0.1')
+  .option('--actors <file...>', 'extra actor dictionaries, for coding posted text')
+  .option('--verbs <file...>', 'extra verb-pattern files')
+  .action(async (opts) => {
+    const { runServe } = await import('./serve-command.js');
+    const token = process.env.DYAD_TOKEN || loadConfig(program.opts().config).token;
+    process.exitCode = await runServe(withConfig({ ...program.opts(), ...opts, db: storePath(opts), token }));
+  });
+
 program.parseAsync().catch((e: Error) => {
   process.stderr.write(`dyad: ${e.message}\n`);
   process.exitCode = 2;

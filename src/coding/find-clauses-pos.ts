@@ -36,7 +36,9 @@ const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<numbe
   while (i < to) {
     const t = tokens[i];
     // a word inside a name ("Red Cross", "United Arab Emirates") is no verb, whatever its tag
-    if (!isVerbish(t) || inName.has(i) || participleAdjective(tokens, i, from, to)) {
+    // ... nor the second half of a compound adjective ("Vietnamese-led", "Iranian-backed")
+    const compound = i > from && tokens[i - 1].norm === '-' && !tokens[i - 1].ws;
+    if (!isVerbish(t) || inName.has(i) || compound || participleAdjective(tokens, i, from, to)) {
       i++;
       continue;
     }

@@ -74,41 +74,45 @@ export class LinearModel {
 /** Quantises dense real rows (`weights[r * nClasses + c]`) into a LinearModel, dropping zero entries and rows. */
 export const quantise = (nClasses: number, keys: Uint32Array, weights: Float32Array, bits: 8 | 16): LinearModel => {
   const qmax = bits === 8 ? 127 : 32767;
-  // the scale is set by a high quantile of |w| (not the max), so that a few large bias weights do not
-  // flatten everything else to zero; larger weights are clipped.
-  const sample: number[] = [];
-  const step = Math.max(1, Math.floor(weights.length / 200_000));
-  for (let i = 0; i < weights.length; i += step) if (weights[i] !== 0) sample.push(Math.abs(weights[i]));
-  sample.sort((a, b) => a - b);
-  const top = sample.length ? sample[Math.min(sample.length - 1, Math.floor(sample.length * 0.9995))] : 1;
+  let top = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const a = Math.abs(weights[i]);
+    if (a > top) top = a;
+  }
   const scale = top / qmax || 1;
-  const order = Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b]);
-  const outKeys: number[] = [];
-  const start: number[] = [0];
-  const cls: number[] = [];
-  const val: number[] = [];
-  for (const r of order) {
-    const before = cls.length;
-    for (let c = 0; c < nClasses; c++) {
-      const q = Math.max(-qmax, Math.min(qmax, Math.round(weights[r * nClasses + c] / scale)));
-      if (q !== 0) {
-        cls.push(c);
-        val.push(q);
+  const order = Uint32Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b]);
+  let rows = 0;
+  let entries = 0;
+  for (let r = 0; r < keys.length; r++) {
+    let any = false;
+    for (let c = r * nClasses; c < (r + 1) * nClasses; c++) {
+      if (Math.round(weights[c] / scale) !== 0) {
+        entries++;
+        any = true;
       }
     }
-    if (cls.length > before) {
-      outKeys.push(keys[r]);
-      start.push(cls.length);
+    if (any) rows++;
+  }
+  const outKeys = new Uint32Array(rows);
+  const start = new Uint32Array(rows + 1);
+  const cls = new Uint8Array(entries);
+  const val = bits === 8 ? new Int8Array(entries) : new Int16Array(entries);
+  let row = 0;
+  let e = 0;
+  for (const r of order) {
+    const before = e;
+    for (let c = 0; c < nClasses; c++) {
+      const q = Math.round(weights[r * nClasses + c] / scale);
+      if (q === 0) continue;
+      cls[e] = c;
+      val[e++] = q;
+    }
+    if (e > before) {
+      outKeys[row++] = keys[r];
+      start[row] = e;
     }
   }
-  return new LinearModel(
-    nClasses,
-    Uint32Array.from(outKeys),
-    Uint32Array.from(start),
-    Uint8Array.from(cls),
-    bits === 8 ? Int8Array.from(val) : Int16Array.from(val),
-    scale,
-  );
+  return new LinearModel(nClasses, outKeys, start, cls, val, scale);
 };
 
 /**

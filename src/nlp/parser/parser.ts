@@ -91,7 +91,7 @@ export class Parser {
     const L = this.labels.length;
     const sc = this.scores;
     const feats = this.feats;
-    const { slots, mask, cls, val } = this.table;
+    const { slots, mask, more } = this.table;
     s.reset(word.length - 1);
     while (!s.terminal()) {
       const nf = extractFeatures(s, word, tag, fine, feats);
@@ -103,9 +103,18 @@ export class Parser {
           const at = i << 2;
           const sk = slots[at];
           if (sk === k) {
-            const e0 = slots[at + 1];
-            const e1 = e0 + slots[at + 2];
-            for (let e = e0; e < e1; e++) sc[cls[e]] += val[e];
+            let p = slots[at + 1];
+            sc[p >>> 16] += (p << 16) >> 16;
+            const meta = slots[at + 3];
+            const n = meta & 0xff;
+            if (n > 1) {
+              p = slots[at + 2];
+              sc[p >>> 16] += (p << 16) >> 16;
+              for (let e = meta >>> 8, end = e + n - 2; e < end; e++) {
+                p = more[e];
+                sc[p >>> 16] += (p << 16) >> 16;
+              }
+            }
             break;
           }
           if (sk === 0) break;

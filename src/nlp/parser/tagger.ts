@@ -14,7 +14,7 @@ const NT = UPOS_TAGS.length;
 const START = NT; // tag atom before the sentence
 const START2 = NT + 1;
 const EDGE = 0x3c3c3c3c; // word atom past either end
-const MAX_F = 32;
+const MAX_F = 48;
 
 /** Word as the models see it: lowercased, every digit folded to 0. */
 export const normalizeForm = (form: string): string => form.toLowerCase().replace(/[0-9]/g, '0');
@@ -42,6 +42,8 @@ interface WordAtoms {
   suf4: Int32Array;
   pre1: Int32Array;
   pre2: Int32Array;
+  pre3: Int32Array;
+  suf5: Int32Array;
   shape: Int32Array;
 }
 
@@ -56,6 +58,8 @@ const atomsOf = (words: string[]): WordAtoms => {
     suf4: new Int32Array(n),
     pre1: new Int32Array(n),
     pre2: new Int32Array(n),
+    pre3: new Int32Array(n),
+    suf5: new Int32Array(n),
     shape: new Int32Array(n),
   };
   for (let i = 0; i < n; i++) {
@@ -70,6 +74,8 @@ const atomsOf = (words: string[]): WordAtoms => {
     a.suf4[i] = fnv1a(lw, Math.max(0, L - 4));
     a.pre1[i] = fnv1a(lw, 0, Math.min(L, 1));
     a.pre2[i] = fnv1a(lw, 0, Math.min(L, 2));
+    a.pre3[i] = fnv1a(lw, 0, Math.min(L, 3));
+    a.suf5[i] = fnv1a(lw, Math.max(0, L - 5));
     a.shape[i] = fnv1a(wordShape(raw));
   }
   return a;
@@ -111,6 +117,13 @@ const features = (a: WordAtoms, i: number, p1: number, p2: number, out: Uint32Ar
   out[k++] = key2(25, p1, a.suf3[i]);
   out[k++] = key2(26, p1, wp1);
   out[k++] = key2(27, wm1, wp1);
+  out[k++] = key1(28, a.pre3[i]);
+  out[k++] = key1(29, a.suf5[i]);
+  out[k++] = key2(30, wp1, wp2);
+  out[k++] = key2(31, wm1, p1);
+  out[k++] = key1(32, i + 1 < n ? a.suf2[i + 1] : EDGE);
+  out[k++] = key2(33, p1, a.shape[i]);
+  out[k++] = key2(34, wm2, wm1);
   return k;
 };
 
