@@ -59,7 +59,22 @@ export const findMentionsIn = (
   dict: ActorDictionary,
   places?: { gazetteer: Gazetteer; text: string },
 ): Mention[] => {
-  const matches = actorMatches(tokens, from, to, dict, places).map((m) =>
+  const text = places?.text;
+  // names of states, bodies and people are written with a capital: "nationals", "turkey", "china" are not them
+  const proper = (m: PhraseMatch<ActorEntry>): PhraseMatch<ActorEntry> | null => {
+    if (!text) return m;
+    // ("the Kremlin", "al-Shabaab": some word of the name has one)
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) {
+      const c = text[tokens[k].start];
+      if (c !== undefined && c !== c.toLowerCase()) return m;
+    }
+    const values = m.values.filter((e) => e.kind === 'role' || e.kind === 'modifier' || e.kind === 'demonym');
+    return values.length ? (values.length === m.values.length ? m : { ...m, values }) : null;
+  };
+  const matches = actorMatches(tokens, from, to, dict, places)
+    .map(proper)
+    .filter((m): m is PhraseMatch<ActorEntry> => m !== null)
+    .map((m) =>
     m.tokenStart > from && tokens[m.tokenStart - 1].norm === 'ethnic' && m.values.some((e) => e.kind === 'demonym')
       ? { ...m, values: m.values.filter((e) => e.kind === 'demonym').map(ethnicEntry) }
       : m,

@@ -66,6 +66,6 @@ export const datelineCountry = (doc: NewsDoc, gazetteer?: Gazetteer): string | n
  * event happens, else the dateline, else the other party's country (news reports most such acts at home).
  */
 export const withContextCountry = (actor: EventActor | null, country: string | null | undefined): EventActor | null => {
-  if (!actor || actor.country || !country || !/^[A-Z]{3}$/.test(country)) return actor;
+  if (!actor || actor.country || !country || !/^[A-Z]{3}$/.test(country) || /^(IGO|NGO|IMG|MNC|UNO|EUR)$/.test(country)) return actor;
   return { ...actor, country, code: country + actor.sector, entry: `${actor.entry}+context:${country}` };
 };
