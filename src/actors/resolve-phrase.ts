@@ -18,11 +18,23 @@ export const resolvePhrase = (text: string, date: string, dict: ActorDictionary,
   const sentences: Sentence[] = [];
   tokenizeRange(text, 0, text.length, tokens, sentences);
   for (const s of sentences) {
-    for (const m of findMentionsIn(tokens, s.tokenStart, s.tokenEnd, s.index, dict, gazetteer && { gazetteer, text })) {
+    const found = findMentionsIn(tokens, s.tokenStart, s.tokenEnd, s.index, dict, gazetteer && { gazetteer, text });
+    for (const [k, m] of found.entries()) {
       const last = m.pieces[m.pieces.length - 1];
       const r = resolvePieces(m.pieces, date, !m.name && (!last || last.tokenEnd < m.tokenEnd));
       if (!r) continue;
-      const { head: _head, ...actor } = r;
+      const { head: _head, ...resolved } = r;
+      let actor = resolved;
+      if (!actor.country) {
+        // "professor of strategic studies at the University of St Andrews": the phrase's later words place it
+        for (const later of found.slice(k + 1)) {
+          const l = resolvePieces(later.pieces, date, false);
+          if (l?.country && /^[A-Z]{3}$/.test(l.country) && !/^(IGO|NGO|IMG|UNO|EUR)$/.test(l.country)) {
+            actor = { ...actor, country: l.country, code: l.country + actor.sector };
+            break;
+          }
+        }
+      }
       return {
         actor,
         mention: {
