@@ -11,7 +11,13 @@ export class PhraseTrie<T> {
   size = 0;
 
   add(phrase: string, value: T): void {
-    const keys = phraseKeys(phrase);
+    // "St Andrews" and "St. Andrews", "Mt Kenya" and "Mt. Kenya" are written both ways
+    const dotted = /\b(St|Mt|Ft)\b(?!\.)/.test(phrase) ? phrase.replace(/\b(St|Mt|Ft)\b(?!\.)/g, '$1.') : null;
+    if (dotted) this.addKeys(phraseKeys(dotted), value);
+    this.addKeys(phraseKeys(phrase), value);
+  }
+
+  private addKeys(keys: string[], value: T): void {
     if (!keys.length) return;
     let node = this.root;
     for (const k of keys) {
