@@ -231,7 +231,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       else if (!direct) {
         // "threatened to attack Ukraine": the complement's object is what the threat is aimed at
         const comp = (children.get(k) ?? []).find((o) => o.link === 'xcomp');
-        const obj = comp?.objects.find((o) => mentions[o.mention].actor && (o.prep === null || o.prep === 'against' || o.prep === 'on'));
+        const obj =
+          comp?.objects.find((o) => mentions[o.mention].actor?.country && (o.prep === null || TARGET_PREPS.has(o.prep))) ??
+          comp?.objects.find((o) => mentions[o.mention].actor && (o.prep === null || o.prep === 'against' || o.prep === 'on'));
         if (comp && obj) {
           targets = [mentions[obj.mention]];
           consumedHeads.add(comp.head);

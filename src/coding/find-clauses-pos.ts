@@ -37,7 +37,8 @@ const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<numbe
     const t = tokens[i];
     // a word inside a name ("Red Cross", "United Arab Emirates") is no verb, whatever its tag
     // ... nor the second half of a compound adjective ("Vietnamese-led", "Iranian-backed")
-    const compound = i > from && tokens[i - 1].norm === '-' && !tokens[i - 1].ws;
+    const compound =
+      i > from + 1 && tokens[i - 1].norm === '-' && !tokens[i - 1].ws && /ed$/.test(t.norm) && ['PROPN', 'ADJ', 'NOUN'].includes(tokens[i - 2].pos);
     if (!isVerbish(t) || inName.has(i) || compound || participleAdjective(tokens, i, from, to)) {
       i++;
       continue;
