@@ -8,6 +8,8 @@ export const REQUESTING = new Set(['demand', 'urge', 'ask', 'insist', 'request',
 const SPEECH = new Set(['say', 'tell', 'announce', 'claim', 'report', 'state', 'add', 'insist', 'confirm', 'allege', 'believe', 'think', 'note', 'write', 'declare', 'argue', 'fear', 'deny', 'suggest', 'indicate', 'acknowledge', 'warn']);
 const CONDITIONAL = new Set(['if', 'unless', 'whether', 'should']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+/** Verbs whose object does what the infinitive after it says: "urged Iran to release", "summoned the envoy to explain". */
+const OBJECT_CONTROL = new Set(['urge', 'ask', 'tell', 'order', 'call', 'invite', 'allow', 'force', 'persuade', 'encourage', 'press', 'summon', 'request', 'instruct', 'authorize', 'authorise', 'help', 'permit', 'warn', 'advise', 'pressure', 'push', 'compel', 'appeal', 'want', 'expect', 'need', 'enable', 'lead', 'cause', 'get']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
 const ADVERBIAL = new Set(['after', 'before', 'while', 'as', 'when', 'because', 'since', 'although', 'though', 'until', 'once', 'whereas', 'despite']);
 
@@ -132,12 +134,16 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       let coordinated = false;
       for (let k = left; k + 1 < lead; k++) if (tokens[k].norm === ',' && tokens[k + 1].pos === 'CCONJ') coordinated = true;
       let subjects: Mention[] = [];
+      let controlledBySubject = false;
       let link: Clause['link'] = null;
       let governor: number | null = null;
       const tokenBefore = tokens[lead - 1];
       if (g.xcomp && prev) {
         link = 'xcomp';
         governor = first + gi - 1;
+        // "visited Senegal to mediate": the one who visits mediates; only verbs like "urge X to", "summon X to"
+        // hand the complement to their object
+        if (!OBJECT_CONTROL.has(tokens[prev.head].lemma)) controlledBySubject = true;
       } else if (!coordinated && prev && (SPEECH.has(tokens[prev.head].lemma) || REQUESTING.has(tokens[prev.head].lemma)) && (before.length || tokens[left]?.norm === 'that' || (tokenBefore?.pos === 'PRON' && SUBJECT_PRONOUNS.has(tokenBefore.norm)))) {
         link = 'ccomp';
         governor = first + gi - 1;
@@ -198,6 +204,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
           } else break;
         }
       }
+      if (controlledBySubject && governor !== null && clauses[governor].subjects.length) subjects = clauses[governor].subjects.map((k) => all[k]);
       if (!subjects.length && governor !== null && link !== 'ccomp') subjects = clauses[governor].subjects.map((k) => all[k]);
       // "the rebels said they would release ...": a pronoun subject of a reported clause is the speaker
       const pron = tokens[lead - 1];

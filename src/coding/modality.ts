@@ -29,6 +29,8 @@ export const clauseModality = (clauses: Clause[], k: number): Modality => {
       if (!(above === 'negated' && c.link === 'ccomp')) return above === 'negated' ? 'negated' : above;
     }
     if (g.lemma === 'deny') return 'denied';
+    // "will visit Senegal to mediate": a purpose of an intended act is intended too
+    if (above === 'intent' && c.link === 'xcomp') return 'intent';
     if (c.link === 'xcomp' && c.adjective) {
       // "is willing to withdraw", "is ready to talk": an intent; "unwilling", "unable": not done
       if (INTENT_ADJECTIVES.has(c.adjective)) return 'intent';
