@@ -137,7 +137,8 @@ export const loadActorFile = (file: string, trie: PhraseTrie<ActorEntry>, people
     for (const r of roles) if (!entry.roles!.some((o) => o.start === r.start && o.title === r.title)) entry.roles!.push(r);
     people.set(id, entry);
     const names = [str(p.name), ...asList(p.variants)];
-    entry.names = [...new Set([...(entry.names ?? []), ...names])];
+    // a file may keep its people out of the bare-surname index (`surnames: false`)
+    entry.names = doc.surnames === false ? (entry.names ?? []) : [...new Set([...(entry.names ?? []), ...names])];
     for (const n of names) trie.add(n, entry);
   }
   return dictionary;
