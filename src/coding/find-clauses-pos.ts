@@ -249,7 +249,9 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         question,
         governor,
         link,
-        subordinate: relative || participle || (adverbial && link !== 'xcomp'),
+        // "accused Russia of attacking civilians", "blamed it for violating the truce": a gerund after a
+        // preposition is what the verb before it is about, not an act the sentence reports
+        subordinate: relative || participle || (adverbial && link !== 'xcomp') || (headTok.norm.endsWith('ing') && g.end - g.start === 1 && tokens[g.start - 1]?.pos === 'ADP'),
         ...(link === 'xcomp' && tokens[g.start - 1]?.norm === 'to' && tokens[g.start - 2]?.pos === 'ADJ' ? { adjective: tokens[g.start - 2].norm } : {}),
       });
     });
