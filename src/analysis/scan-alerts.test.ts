@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { tempDir } from '../../test/helpers/store-fixtures.js';
-import { CODES_BY_QUAD, insertSyntheticEvents, poisson, seededRandom, type SyntheticEvent } from '../../scripts/synthetic-events.js';
+import { CODES_BY_QUAD, insertSyntheticEvents, poisson, seededRandom, weeklyPairEvents, type SyntheticEvent, type WeekCount } from '../../scripts/synthetic-events.js';
 import { openStore, type Store } from '../store/index.js';
 import { goldstein } from '../standards/index.js';
 import { addPeriods, AnalysisError, alertScope, median, movers, pairAlerts, robustScore, scanAlerts } from './index.js';
@@ -14,25 +14,8 @@ const LAST = addPeriods(START, 'week', WEEKS - 1); // 2024-05-13
 const day = (week: number, d: number) => addPeriods(addPeriods(START, 'week', week), 'day', d);
 
 /** A pair's events, week by week: `conflict(w)` and `coop(w)` give each week's count (or, for a number, its Poisson mean). */
-const pairEvents = (
-  rnd: () => number,
-  source: string,
-  target: string,
-  conflict: (w: number) => number | { exactly: number; codes?: string[] },
-  coop: (w: number) => number,
-): SyntheticEvent[] => {
-  const out: SyntheticEvent[] = [];
-  const pick = (xs: string[]) => xs[Math.floor(rnd() * xs.length)];
-  for (let w = 0; w < WEEKS; w++) {
-    const c = conflict(w);
-    const nc = typeof c === 'number' ? poisson(rnd, c) : c.exactly;
-    const codes = typeof c === 'number' || !c.codes ? [...CODES_BY_QUAD[3], ...CODES_BY_QUAD[4]] : c.codes;
-    for (let i = 0; i < nc; i++) out.push({ date: day(w, Math.floor(rnd() * 7)), source, target, code: pick(codes), evidence: `${source} against ${target} #${w}.${i}` });
-    const np = poisson(rnd, coop(w));
-    for (let i = 0; i < np; i++) out.push({ date: day(w, Math.floor(rnd() * 7)), source, target, code: pick([...CODES_BY_QUAD[1], ...CODES_BY_QUAD[2]]) });
-  }
-  return out;
-};
+const pairEvents = (rnd: () => number, source: string, target: string, conflict: (w: number) => WeekCount, coop: (w: number) => WeekCount) =>
+  weeklyPairEvents({ rnd, source, target, start: START, weeks: WEEKS, conflict, coop });
 
 const VERBAL = CODES_BY_QUAD[3].filter((c) => Math.abs(goldstein(c)!) <= 4);
 const ESCALATES = new Set(['USA>IRN', 'ISR>LBN', 'ETH>ERI', 'IND>PAK']);

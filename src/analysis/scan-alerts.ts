@@ -57,7 +57,8 @@ export type Alert = {
 /** What a scan looks at: the scored period, the baseline periods, and the last day read. */
 export type AlertScope = { period: string; asOf: string; baseline: string[] };
 
-const checkScoring = (o: AlertScoring) => {
+/** The scoring options with their defaults, checked. */
+export const alertScoring = (o: AlertScoring) => {
   const { period = 'week', window = 8, threshold = 3.5, minEvents = 5 } = o;
   checkPeriod(period);
   checkCount('window', window, 1);
@@ -106,7 +107,7 @@ const ZERO: ConflictCell = { events: 0, weight: 0, weight2: 0 };
  * //       baseline: { median: 38.2, mad: 9.1, scale: 13.5, values: [...] }, method: 'robust-z:conflict-weight', events: [...] }]
  */
 export const scanAlerts = (db: Db, opts: ScanAlertsOptions = {}): Alert[] => {
-  const { period, window, threshold, minEvents } = checkScoring(opts);
+  const { period, window, threshold, minEvents } = alertScoring(opts);
   const { limit, evidence = 5 } = opts;
   if (limit !== undefined) checkCount('limit', limit, 1);
   checkCount('evidence', evidence, 0);
@@ -170,4 +171,3 @@ const alertEvidence = (db: Db, al: Pick<Alert, 'source' | 'target' | 'period'>, 
   );
 };
 
-export { checkScoring as alertScoring };

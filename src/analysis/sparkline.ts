@@ -5,7 +5,7 @@ const BARS = '▁▂▃▄▅▆▇█';
  * bar; a series of zeros is a flat row). For the conflict line under `dyad trend`'s table.
  *
  * @example
- * sparkline([0, 1, 4, 8]) // -> '▁▂▄█'
+ * sparkline([0, 1, 4, 8]) // -> '▁▂▅█'
  */
 export const sparkline = (values: readonly number[]): string => {
   const max = Math.max(0, ...values);

@@ -36,16 +36,22 @@ export const trendChartSpec = (series: PairSeries, opts: TrendChartOptions = {})
       { period: p.period, kind: 'cooperation', value: (p.quad[0] + p.quad[1]) * f },
     ];
   });
-  const marks = alerts.map((a) => ({ period: a.period, label: `alert z=${a.score.toFixed(1)}` }));
+  const late = series.points[Math.floor(series.points.length * 0.8)]?.period ?? '';
+  const marks = alerts.map((a) => ({ period: a.period, label: `alert z=${a.score.toFixed(1)}`, late: a.period > late }));
   const who = series.b ? `${series.a} – ${series.b}` : `${series.a} with everyone`;
   const title = opts.title ?? `${who}: ${normalized ? 'share of all events' : 'events'} per ${PERIOD_WORD[series.period]}`;
-  const x = { field: 'period', type: 'temporal' as const, title: null, scale: { type: 'utc' as const }, axis: { formatType: 'utc', labelOverlap: true as const } };
+  // ticks at month starts (every k-th, for about a dozen labels) unless the series spans a few weeks of days
+  const first = series.points[0]?.period;
+  const last = series.points[series.points.length - 1]?.period;
+  const months = first && last ? (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) : 0;
+  const ticks = months >= 2 ? { tickCount: { interval: 'month' as const, step: Math.max(1, Math.ceil(months / 12)) }, format: months > 12 ? '%b %Y' : '%b %d' } : {};
+  const x = { field: 'period', type: 'temporal' as const, title: null, scale: { type: 'utc' as const }, axis: { labelOverlap: true as const, ...ticks } };
   const color = {
     field: 'kind',
     type: 'nominal' as const,
     title: null,
     scale: { domain: ['conflict', 'cooperation'], range: [CHART_COLORS.conflict, CHART_COLORS.cooperation] },
-    legend: { orient: 'top-left' as const, direction: 'horizontal' as const },
+    legend: { orient: 'top' as const, direction: 'horizontal' as const },
   };
   const y = { field: 'value', type: 'quantitative' as const, title: normalized ? 'share of all events' : 'events', ...(normalized ? { axis: { format: '.2%' } } : {}) };
   return {
@@ -73,11 +79,12 @@ export const trendChartSpec = (series: PairSeries, opts: TrendChartOptions = {})
               mark: { type: 'rule' as const, color: CHART_COLORS.alert, strokeWidth: 2, strokeDash: [5, 3] },
               encoding: { x },
             },
-            {
-              data: { values: marks },
-              mark: { type: 'text' as const, color: CHART_COLORS.alert, align: 'left' as const, dx: 4, y: 8, fontWeight: 'bold' as const, fontSize: 11 },
+            // labels to the right of their rule, or to the left in the last fifth of the chart
+            ...(['left', 'right'] as const).map((align) => ({
+              data: { values: marks.filter((m) => (m.late ? 'right' : 'left') === align) },
+              mark: { type: 'text' as const, color: CHART_COLORS.alert, align, baseline: 'bottom' as const, dx: align === 'left' ? 3 : -3, y: -2, fontWeight: 'bold' as const, fontSize: 11 },
               encoding: { x, text: { field: 'label' } },
-            },
+            })),
           ]
         : []),
     ],

@@ -129,6 +129,73 @@ program
     process.exitCode = await runServe(withConfig({ ...program.opts(), ...opts, db: storePath(opts), token }));
   });
 
+/** Options every analysis command takes: the store, the filters, the format. */
+const analysisOptions = (cmd: Command, format: string) =>
+  cmd
+    .option('--db <file>', 'SQLite store (default $DYAD_DB, else ./dyad.db)')
+    .option('--codes <codes...>', 'CAMEO code prefixes (19 matches 190-196) or PLOVER types, comma-separated or repeated')
+    .option('--sectors <sectors...>', "CAMEO sectors (MIL, GOV): the source's or target's sectors hold one")
+    .option('--dedup', 'count a syndicated story once (near-duplicate articles are one story)')
+    .option('--one-a-day', 'one event per date, source, target and code')
+    .addOption(new Option('-f, --format <format>', `output format (default: a table on a terminal, ${format} in a pipe)`).choices(['table', 'csv', 'json']));
+
+analysisOptions(
+  program
+    .command('trend')
+    .description('the conflict and cooperation of a pair of actors (or of one with everyone) per day, week or month, with the periods that alert')
+    .argument('<a>', 'an actor: a country (RUS) or a full actor code (RUSGOV)')
+    .argument('[b]', 'the other actor; absent: A with everyone'),
+  'csv',
+)
+  .addOption(new Option('--period <period>', 'length of a period').choices(['day', 'week', 'month']).default('week'))
+  .option('--from <date>', 'first event date (YYYY-MM-DD)')
+  .option('--to <date>', 'last event date (YYYY-MM-DD)')
+  .addOption(new Option('--direction <dir>', 'ab: A as source; ba: A as target; both').choices(['ab', 'ba', 'both']).default('both'))
+  .option('--normalize', "add each period's share of all events stored for it, as GDELT users divide by its daily totals")
+  .option('--plot <file>', 'draw the series to an SVG or PNG file, conflict red, cooperation blue, alerts marked')
+  .option('--window <n>', 'alert marks: trailing periods in the baseline (default 8)')
+  .option('--threshold <z>', 'alert marks: lowest robust z-score that alerts (default 3.5)')
+  .option('--min-events <n>', 'alert marks: fewest conflict events in the period (default 5)')
+  .action(async (a: string, b: string | undefined, opts) => {
+    const { runTrend } = await import('./trend-command.js');
+    process.exitCode = await runTrend(a, b, { ...opts, db: storePath(opts) });
+  });
+
+analysisOptions(
+  program
+    .command('alerts')
+    .description('escalation alerts: the country pairs whose conflict in the latest period is far above their own recent level, with the evidence'),
+  'json',
+)
+  .addOption(new Option('--period <period>', 'length of a period').choices(['day', 'week', 'month']).default('week'))
+  .option('--window <n>', 'trailing periods in the baseline (default 8)')
+  .option('--threshold <z>', 'lowest robust z-score that alerts (default 3.5)')
+  .option('--min-events <n>', 'fewest conflict events in the period (default 5)')
+  .option('--as-of <date>', 'scan the period of this day, reading no event after it (default: the last event)')
+  .option('--limit <n>', 'at most this many alerts, the highest scores')
+  .option('--evidence <n>', 'evidence events per alert, the most severe first (default 5)')
+  .action(async (opts) => {
+    const { runAlerts } = await import('./alerts-command.js');
+    process.exitCode = await runAlerts({ ...opts, db: storePath(opts) });
+  });
+
+analysisOptions(
+  program.command('top').description('the country pairs with the most events; --actors: the countries; --movers: the pairs that changed most since the period before'),
+  'csv',
+)
+  .option('--actors', 'countries instead of pairs')
+  .option('--movers', 'the biggest changes from the previous period to the latest')
+  .option('--from <date>', 'first event date (YYYY-MM-DD)')
+  .option('--to <date>', 'last event date (YYYY-MM-DD)')
+  .addOption(new Option('--period <period>', 'movers: length of a period').choices(['day', 'week', 'month']).default('week'))
+  .option('--as-of <date>', 'movers: compare the period of this day with the one before (default: the last event)')
+  .addOption(new Option('--measure <measure>', 'movers: what changed').choices(['events', 'conflict', 'weight']).default('events'))
+  .option('--limit <n>', 'how many (default 10)')
+  .action(async (opts) => {
+    const { runTop } = await import('./top-command.js');
+    process.exitCode = await runTop({ ...opts, db: storePath(opts) });
+  });
+
 program.parseAsync().catch((e: Error) => {
   process.stderr.write(`dyad: ${e.message}\n`);
   process.exitCode = 2;

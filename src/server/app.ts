@@ -15,6 +15,7 @@ import { eventsRoute } from './routes/events.js';
 import { seriesRoute } from './routes/series.js';
 import { statsRoute } from './routes/stats.js';
 import { moversRoute, topRoute } from './routes/top.js';
+import { responseCache, type ResponseCacheOptions } from './response-cache.js';
 import { loadWeb, serveWeb } from './web.js';
 
 /** Every API route, in the order the OpenAPI description lists them. */
@@ -41,6 +42,8 @@ export type AppOptions = {
    * can't read the API through DNS rebinding, since its requests carry that site's host name.
    */
   allowedHosts?: string[] | false;
+  /** Keep the answers to GET requests until the store changes (default on); false turns it off. */
+  cache?: ResponseCacheOptions | false;
   /** Where failures are logged (default stderr). */
   log?: (line: string) => void;
   version?: string;
@@ -72,6 +75,7 @@ export const createApp = ({
   webDir = join(PACKAGE_ROOT, 'web', 'dist'),
   bodyLimit: maxBody = DEFAULT_BODY_LIMIT,
   allowedHosts = LOOPBACK_HOSTS,
+  cache = {},
   log = (line) => process.stderr.write(`dyad serve: ${line}\n`),
   version = '0.1.0',
 }: AppOptions): Hono => {
@@ -95,6 +99,8 @@ export const createApp = ({
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
   });
+
+  if (cache) app.use('/api/*', responseCache(store, cache));
 
   const limit = bodyLimit({
     maxSize: maxBody,

@@ -1,16 +1,20 @@
 import { storedEvent, storeError, type Store, type StoredEvent } from '../store/index.js';
 
-/** The filters of GET /api/events. Codes match as prefixes, as in the store's `eventsQuery` (RUS matches RUSGOV). */
+/**
+ * The filters of GET /api/events. Actor codes match as in the analyses (src/analysis), so that the events
+ * listed for a pair are the events its series counts: a 3-letter code is a country, matched on the country
+ * column (RUS matches RUSGOV and RUSMIL), a longer one a full actor code, matched exactly.
+ */
 export type EventPageFilters = {
   from?: string;
   to?: string;
-  /** Source or target code starts with one of these. */
+  /** Source or target is one of these. */
   actor?: string[];
-  /** Source code starts with one of these. */
+  /** Source is one of these. */
   source?: string[];
-  /** Target code starts with one of these. */
+  /** Target is one of these. */
   target?: string[];
-  /** Two codes: events from either to the other (source starts with one, target with the other). */
+  /** Two actors: events from either to the other. */
   pair?: [string, string];
   /** CAMEO codes (19 matches 193) or PLOVER types. */
   code?: string[];
@@ -23,51 +27,61 @@ export type EventOrder = 'asc' | 'desc';
 /** Where a page starts: after this event in the order (keyset paging), or after skipping `offset` events. */
 export type PageStart = { after?: { date: string; id: number }; offset?: number };
 
-const prefixes = (column: string, codes: string[], params: unknown[]): string => {
-  for (const c of codes) params.push(c.toUpperCase(), c.toUpperCase());
-  return `(${codes.map(() => `substr(${column}, 1, length(?)) = ?`).join(' OR ')})`;
+type Cond = { sql: string; params: unknown[] };
+/** An arm of a filter, with the index that answers it best (see eventConditions). */
+type Arm = Cond & { index?: string };
+const and = (cs: Cond[]): Cond => ({ sql: cs.length ? cs.map((c) => c.sql).join(' AND ') : '1', params: cs.flatMap((c) => c.params) });
+const or = (cs: Cond[]): Cond => ({ sql: `(${cs.map((c) => c.sql).join(' OR ')})`, params: cs.flatMap((c) => c.params) });
+
+/** One side of an event is this actor: the country column for a country, the code column for a full code. */
+export const sideIs = (side: 'source' | 'target', code: string): Cond => {
+  const c = code.toUpperCase();
+  return c.length === 3 ? { sql: `e.${side}_country = ?`, params: [c] } : { sql: `e.${side}_code = ?`, params: [c] };
 };
+const sideIn = (side: 'source' | 'target', codes: string[]): Cond => (codes.length === 1 ? sideIs(side, codes[0]) : or(codes.map((c) => sideIs(side, c))));
 
 /**
- * WHERE clauses for the filters. The same semantics as `eventsQuery` in src/store/queries.ts, which has no
- * source/target filters and computes every picked event's story counts up front: a page needs its few events,
- * found through the date index, and the counts of those only.
+ * The filters as SQL: `arms` are disjoint conditions whose union is the filter (a pair is its two directions,
+ * an actor is "as source" and "as target but not source"), each answerable from one index, and `common` holds
+ * the rest. Counting and paging run each arm on its own and add or merge them, which SQLite does from the
+ * indexes, where one OR over both sides would read every event.
  */
-export const eventWhere = (f: EventPageFilters): { where: string[]; params: unknown[] } => {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.from) where.push('e.date >= ?'), params.push(f.from);
-  if (f.to) where.push('e.date <= ?'), params.push(f.to);
-  if (f.article !== undefined) where.push('e.article_id = ?'), params.push(f.article);
-  if (f.actor?.length) {
-    const a: unknown[] = [];
-    const s = prefixes('e.source_code', f.actor, a);
-    const t = prefixes('e.target_code', f.actor, a);
-    where.push(`(${s} OR ${t})`);
-    params.push(...a);
-  }
-  if (f.pair) {
-    const [x, y] = f.pair;
-    where.push(`((${prefixes('e.source_code', [x], params)} AND ${prefixes('e.target_code', [y], params)}) OR (${prefixes('e.source_code', [y], params)} AND ${prefixes('e.target_code', [x], params)}))`);
-  }
-  if (f.source?.length) where.push(prefixes('e.source_code', f.source, params));
-  if (f.target?.length) where.push(prefixes('e.target_code', f.target, params));
+export const eventConditions = (f: EventPageFilters): { arms: Arm[]; common: Cond[] } => {
+  const common: Cond[] = [];
+  if (f.from) common.push({ sql: 'e.date >= ?', params: [f.from] });
+  if (f.to) common.push({ sql: 'e.date <= ?', params: [f.to] });
+  if (f.article !== undefined) common.push({ sql: 'e.article_id = ?', params: [f.article] });
+  if (f.source?.length) common.push(sideIn('source', f.source));
+  if (f.target?.length) common.push(sideIn('target', f.target));
   if (f.code?.length) {
     const cameo = f.code.filter((c) => /^\d+$/.test(c));
     const plover = f.code.filter((c) => !/^\d+$/.test(c)).map((c) => c.toUpperCase());
-    const ors: string[] = [];
-    if (cameo.length) ors.push(prefixes('e.cameo_code', cameo, params));
-    if (plover.length) {
-      ors.push(`e.plover_type IN (${plover.map(() => '?').join(', ')})`);
-      params.push(...plover);
-    }
-    where.push(`(${ors.join(' OR ')})`);
+    const ors: Cond[] = cameo.map((c) => ({ sql: 'substr(e.cameo_code, 1, ?) = ?', params: [c.length, c] }));
+    if (plover.length) ors.push({ sql: `e.plover_type IN (${plover.map(() => '?').join(', ')})`, params: plover });
+    common.push(or(ors));
   }
-  if (f.modality?.length) {
-    where.push(`e.modality IN (${f.modality.map(() => '?').join(', ')})`);
-    params.push(...f.modality);
+  if (f.modality?.length) common.push({ sql: `e.modality IN (${f.modality.map(() => '?').join(', ')})`, params: [...f.modality] });
+  const one = (codes: string[] | undefined) => (codes?.length === 1 ? codes[0].toUpperCase() : undefined);
+  const country = (c: string | undefined) => c !== undefined && c.length === 3;
+  let arms: Arm[] = [{ sql: '1', params: [] }];
+  if (f.pair) {
+    const [x, y] = f.pair.map((c) => c.toUpperCase());
+    // both sides countries: the pair index; else the index of the side with a full code
+    const hint = (s: string, t: string) => (country(s) && country(t) ? 'events_pair_date' : !country(s) ? 'events_source_code_date' : 'events_target_code_date');
+    arms = [{ ...and([sideIs('source', x), sideIs('target', y)]), index: hint(x, y) }];
+    if (x !== y) arms.push({ ...and([sideIs('source', y), sideIs('target', x)]), index: hint(y, x) });
   }
-  return { where, params };
+  if (f.actor?.length) {
+    const src = sideIn('source', f.actor);
+    const tgt = sideIn('target', f.actor);
+    const a = one(f.actor);
+    // every arm so far, split into "the source is one" and "the target is one and the source is not"
+    arms = arms.flatMap((arm) => [
+      { ...and([arm, src]), index: arm.index ?? (a === undefined ? undefined : country(a) ? 'events_pair_date' : 'events_source_code_date') },
+      { ...and([arm, tgt, { sql: `NOT coalesce(${src.sql}, 0)`, params: src.params }]), index: arm.index ?? (a === undefined ? undefined : country(a) ? 'events_target_cover' : 'events_target_code_date') },
+    ]);
+  }
+  return { arms, common };
 };
 
 const wrap = <T>(store: Store, run: () => T): T => {
@@ -78,10 +92,25 @@ const wrap = <T>(store: Store, run: () => T): T => {
   }
 };
 
-/** How many events pass the filters. */
+const indexNames = new WeakMap<Store, Set<string>>();
+/**
+ * `INDEXED BY` for an arm whose index the store has. SQLite's planner, once ANALYZE has run, likes to
+ * skip-scan the wide date index for a pair or an actor, which reads a hundred times more than the index that
+ * leads with them.
+ */
+const from = (store: Store, arm: Arm): string => {
+  let names = indexNames.get(store);
+  if (!names) indexNames.set(store, (names = new Set(store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[])));
+  return arm.index && names.has(arm.index) ? `events e INDEXED BY ${arm.index}` : 'events e';
+};
+const where = (c: Cond) => (c.sql === '1' ? '' : `WHERE ${c.sql}`);
+
+/** How many events pass the filters: the sum over the arms. */
 export const countEvents = (store: Store, f: EventPageFilters): number => {
-  const { where, params } = eventWhere(f);
-  return wrap(store, () => store.db.prepare(`SELECT count(*) FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number);
+  const { arms, common } = eventConditions(f);
+  const parts = arms.map((a) => ({ ...and([a, ...common]), table: wrap(store, () => from(store, a)) }));
+  const sql = `SELECT ${parts.map((p) => `(SELECT count(*) FROM ${p.table} ${where(p)})`).join(' + ')}`;
+  return wrap(store, () => store.db.prepare(sql).pluck().get(...parts.flatMap((p) => p.params)) as number);
 };
 
 /** The columns `storedEvent` reads, for events picked by id, with each one's story counts. */
@@ -102,20 +131,20 @@ export const eventsById = (store: Store, ids: number[], order: EventOrder = 'asc
   ids.length ? wrap(store, () => (store.db.prepare(detailSql(ids.length, order)).all(...ids) as Record<string, unknown>[]).map(storedEvent)) : [];
 
 /**
- * One page of events in date order (then id), newest first with `desc`: the ids come from the date index with
- * the filters applied, starting after a cursor's event or after an offset; then only those events are read whole.
- * Returns one more id than asked when there is a next page.
+ * One page of events in date order (then id), newest first with `desc`: the ids come from the indexes with
+ * the filters applied (each arm in date order, merged), starting after a cursor's event or after an offset;
+ * then only those events are read whole.
  */
 export const pageEvents = (store: Store, f: EventPageFilters, { limit, order = 'desc', start = {} }: { limit: number; order?: EventOrder; start?: PageStart }): { events: StoredEvent[]; more: boolean } => {
-  const { where, params } = eventWhere(f);
+  const { arms, common } = eventConditions(f);
   if (start.after) {
     const cmp = order === 'asc' ? '>' : '<';
-    where.push(`(e.date ${cmp} ? OR (e.date = ? AND e.id ${cmp} ?))`);
-    params.push(start.after.date, start.after.date, start.after.id);
+    common.push({ sql: `(e.date ${cmp} ? OR (e.date = ? AND e.id ${cmp} ?))`, params: [start.after.date, start.after.date, start.after.id] });
   }
-  const sql = `SELECT e.id FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY e.date ${order}, e.id ${order} LIMIT ? OFFSET ?`;
-  const ids = wrap(store, () => store.db.prepare(sql).pluck().all(...params, limit + 1, start.offset ?? 0) as number[]);
+  const parts = arms.map((a) => ({ ...and([a, ...common]), table: wrap(store, () => from(store, a)) }));
+  const sql = `${parts.map((p) => `SELECT e.id AS id, e.date AS date FROM ${p.table} ${where(p)}`).join(' UNION ALL ')}
+    ORDER BY date ${order}, id ${order} LIMIT ? OFFSET ?`;
+  const ids = wrap(store, () => store.db.prepare(sql).pluck().all(...parts.flatMap((p) => p.params), limit + 1, start.offset ?? 0) as number[]);
   const more = ids.length > limit;
   return { events: eventsById(store, ids.slice(0, limit), order), more };
 };

@@ -50,6 +50,15 @@ export const openApiDocument = (routes: readonly RouteSpec[], { version = '0.1.0
       responses,
     };
   }
+  paths['/api/openapi.json'] = {
+    get: {
+      operationId: 'openApi',
+      summary: 'This description',
+      tags: ['meta'],
+      security: [],
+      responses: { 200: { description: 'the OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+    },
+  };
   return {
     openapi: '3.1.0',
     info: {
