@@ -50,7 +50,7 @@ export const withStore = async (db: string | undefined, io: CommandIO, run: (sto
     return await run(store);
   } catch (e) {
     if (e instanceof AnalysisError) {
-      io.warn(e.message.replace(new RegExp(`^${e.option}\\b`), `--${kebab(e.option)}`));
+      io.warn(e.message.replace(new RegExp(`^${e.option}\\b`), optionName(e.option)));
       return 2;
     }
     if (e instanceof StoreError) {
@@ -63,7 +63,8 @@ export const withStore = async (db: string | undefined, io: CommandIO, run: (sto
   }
 };
 
-const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** An analysis option as the command line spells it: `minEvents` is `--min-events`, the actors `a` and `b` are the arguments A and B. */
+const optionName = (o: string) => (o === 'a' || o === 'b' ? o.toUpperCase() : `--${o.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
 
 /** Lines of a table with columns padded to their widest cell; `right` aligns the columns of numbers. */
 export const renderTable = (header: string[], rows: string[][], right: boolean[] = []): string[] => {
@@ -75,7 +76,7 @@ export const renderTable = (header: string[], rows: string[][], right: boolean[]
         return right[i] ? pad + c : i === cells.length - 1 ? c : c + pad;
       })
       .join('  ');
-  return [line(header), ...rows.map(line)];
+  return [line(header), ...rows.map(line)].map((l) => l.trimEnd());
 };
 
 /** One CSV line (RFC 4180 quoting). */
