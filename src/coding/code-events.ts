@@ -30,6 +30,9 @@ const verbCandidates = (dictionary: VerbDictionary, lemma: string, norm: string)
 const SAY_MUST: VerbPattern = { id: 'engine.say-must', code: '100', head: 'verb', lemmas: [], elements: [], swap: false, specificity: 0, file: 'src/coding/code-events.ts' };
 const OWNER_PREPS = new Set(['by', 'of']);
 const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'at']);
+// Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
+const OWN_FORCES = new Set(['MIL', 'COP', 'SPY']);
+const THEME_ROOTS = new Set(['03', '06', '07', '08', '15', '16']);
 // Roots whose acts, done by two or more subjects with no object, are done to each other: "X and Y agreed".
 const RECIPROCAL = new Set(['03', '04', '05', '06', '19']);
 
@@ -69,7 +72,17 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
   const startAt = new Map<number, { index: number; end: number }>();
   // TARGET may bind to a mention no dictionary resolved ("shelled Kharkiv"): the event keeps a null target
   mentions.forEach((m, index) => startAt.set(m.tokenStart, { index, end: m.tokenEnd }));
-  const mentionAt = (k: number) => startAt.get(k);
+  const POSSESSIVE = new Set(['his', 'her', 'its', 'their']);
+  // "talks with his Iraqi counterpart": a possessive pronoun before a mention of its own stands for the owner,
+  // and the one talked with is the mention after it
+  const mentionAt = (k: number) => {
+    const at = startAt.get(k);
+    if (at && mentions[at.index].via === 'pronoun' && POSSESSIVE.has(tokens[k].norm)) {
+      const next = startAt.get(at.end);
+      if (next && mentions[next.index].actor?.country) return next;
+    }
+    return at;
+  };
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
   const consumedHeads = new Set<number>();
@@ -105,6 +118,11 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         if (sm && tm && sm === tm) continue;
         let source = eventActor(doc, sm);
         let target = eventActor(doc, tm);
+        if (target && !target.country && source?.country && OWN_FORCES.has(target.sector) && THEME_ROOTS.has(info.root) && !localCountry(tm)) {
+          // "pledged to send 1,000 police officers", "withdrew troops": the source's own forces are what it
+          // sends or moves, not whom the act is aimed at
+          target = null;
+        }
         const context = (PLACE_IS_TARGET.has(info.root) ? place?.country : undefined) ?? storyCountry;
         source = withContextCountry(source, localCountry(sm) ?? context ?? target?.country);
         target = withContextCountry(target, localCountry(tm) ?? context ?? source?.country);
@@ -219,7 +237,15 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         c.objects.find((o) => o.prep === null && mentions[o.mention].actor && free(o)) ??
         c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor && mentions[o.mention].tokenStart > c.head && free(o)) ??
         // "rejected calls by Belarus's rulers", "an appeal from the president": whose call it was
-        c.objects.find((o) => o.prep !== null && OWNER_PREPS.has(o.prep) && mentions[o.mention].actor && mentions[o.mention].tokenStart < c.head + 8);
+        // (not "met in the Jordanian resort of Aqaba": "of" after a place names the place)
+        c.objects.find(
+          (o) =>
+            o.prep !== null &&
+            OWNER_PREPS.has(o.prep) &&
+            mentions[o.mention].actor &&
+            mentions[o.mention].tokenStart < c.head + 8 &&
+            !c.objects.some((p) => p !== o && mentions[p.mention].tokenEnd === mentions[o.mention].tokenStart - 1),
+        );
       targets = direct ? [mentions[direct.mention]] : [];
       // "demanded that Hamas renounce ...": the one asked is the complement's subject
       const asked = complement?.subjects.find((i) => mentions[i].actor && !c.subjects.includes(i));

@@ -23,12 +23,14 @@ const afterPreposition = (tokens: Token[], start: number, floor: number): boolea
 };
 
 /** "release detained Americans", "the contested bill": a past participle before a noun, after no auxiliary, is an adjective. */
-const participleAdjective = (tokens: Token[], i: number, from: number, to: number): boolean => {
+const participleAdjective = (tokens: Token[], i: number, from: number, to: number, inName: Set<number>): boolean => {
   const t = tokens[i];
   if (t.pos !== 'VERB' || t.norm === t.lemma || !/(ed|en)$/.test(t.norm) || i + 1 >= to) return false;
   const prev = i > from ? tokens[i - 1] : null;
   const next = tokens[i + 1];
-  return (next.pos === 'NOUN' || next.pos === 'PROPN') && !!prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'VERB' || prev.pos === 'ADP');
+  // ("Human Rights Watch accused Ethiopian forces": the last word of a name is a noun, whatever its tag)
+  const prevPos = prev && inName.has(i - 1) ? 'PROPN' : prev?.pos;
+  return (next.pos === 'NOUN' || next.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP');
 };
 
 /** Groups a sentence's verbs: auxiliaries, negation and adverbs attach to the verb they lead to. */
@@ -41,7 +43,7 @@ const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<numbe
     // ... nor the second half of a compound adjective ("Vietnamese-led", "Iranian-backed")
     const compound =
       i > from + 1 && tokens[i - 1].norm === '-' && !tokens[i - 1].ws && /ed$/.test(t.norm) && ['PROPN', 'ADJ', 'NOUN'].includes(tokens[i - 2].pos);
-    if (!isVerbish(t) || inName.has(i) || compound || participleAdjective(tokens, i, from, to)) {
+    if (!isVerbish(t) || inName.has(i) || compound || participleAdjective(tokens, i, from, to, inName)) {
       i++;
       continue;
     }
@@ -92,6 +94,12 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
     const question = doc.text.slice(s.start, s.end).trimEnd().endsWith('?');
     const first = clauses.length;
     const relativeOf = new Set<number>();
+    /** The clause an xcomp chain hangs from: "sought" for "who has sought to position". */
+    const relativeRoot = (k: number): number => {
+      let r = k;
+      while (clauses[r].link === 'xcomp' && clauses[r].governor !== null && clauses[r].governor! >= first) r = clauses[r].governor!;
+      return r;
+    };
     // "Russian aircraft including helicopter gunships killed", "British jets using guided missiles struck": a
     // participle right after a noun, with no auxiliary, only describes that noun
     const modifier = (g: { start: number; end: number; head: number }) =>
@@ -160,9 +168,10 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         const ante = mentions.filter((m) => m.tokenEnd <= lead - 2).pop();
         if (ante) subjects = [ante];
         relative = true;
-      } else if (tokenBefore?.norm === ',' && prevClause && relativeOf.has(first + gi - 1) && !link) {
+      } else if (tokenBefore?.norm === ',' && prevClause && relativeOf.has(relativeRoot(first + gi - 1)) && !link) {
         // "Russia, which has massed troops near the border, threatened": the subject is the antecedent
-        subjects = prevClause.subjects.map((k) => all[k]);
+        // ("Erdogan, who has sought to position Turkey as a mediator, spoke": also past the relative's complements)
+        subjects = clauses[relativeRoot(first + gi - 1)].subjects.map((k) => all[k]);
       } else if (tokenBefore?.pos === 'PRON' && SUBJECT_PRONOUNS.has(tokenBefore.norm) && !before.some((m) => m.tokenStart === lead - 1)) {
         // "accusations that it was behind ...": the pronoun is the subject; the mentions before it are not
         subjects = [];
@@ -225,7 +234,12 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       }
       if (relative) relativeOf.add(clauses.length);
       let adverbial = false;
-      for (let k = left; k < lead; k++) if (ADVERBIAL.has(tokens[k].norm) && (tokens[k].pos === 'SCONJ' || tokens[k].pos === 'ADP')) adverbial = true;
+      // ("since 2019, thanked", "as a mediator, spoke": a phrase closed by a comma does not make the verb after
+      // it subordinate; "after the government agreed" does)
+      for (let k = left; k < lead; k++) {
+        if (tokens[k].norm === ',') adverbial = false;
+        else if (ADVERBIAL.has(tokens[k].norm) && (tokens[k].pos === 'SCONJ' || tokens[k].pos === 'ADP')) adverbial = true;
+      }
       // ", killing at least 20 people": a participle after a comma, with no subject of its own
       const participle =
         (headTok.norm.endsWith('ing') && tokenBefore?.norm === ',' && !before.length) ||
@@ -266,6 +280,13 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         return p >= 0 && (tokens[p].pos === 'CCONJ' || tokens[p].norm === ',');
       };
       for (let j = first; j < k; j++) clauses[j].objects = clauses[j].objects.filter((o) => !clauses[k].subjects.includes(o.mention) || o.prep !== null || !joined(o.mention));
+    }
+    // "denied that its forces had struck": the subject of a reported clause is not an object of the speech verb
+    for (let k = first; k < clauses.length; k++) {
+      const c = clauses[k];
+      if (c.link !== 'ccomp' || c.governor === null) continue;
+      const g = clauses[c.governor];
+      g.objects = g.objects.filter((o) => o.prep !== null || !c.subjects.includes(o.mention));
     }
     // a verb's patterns may read into its complements ("refused to meet X", "threatened to impose sanctions")
     for (let k = clauses.length - 1; k > first; k--) {
