@@ -33,6 +33,10 @@ const placeEntry = (place: Place): ActorEntry => {
 };
 
 /** Dictionary matches, with the gazetteer's cities and regions where no dictionary phrase stands. */
+// Titles that stand before a person's name: a town after one is a surname ("President Bush", "General Mansfield").
+const PERSON_TITLES = new Set(
+  'president premier minister chancellor king queen prince princess emir sheikh sultan pope general gen. senator sen. governor gov. secretary ambassador envoy commander colonel col. judge mayor mr. mr mrs. mrs ms. ms dr. dr lawmaker spokesman spokeswoman leader'.split(' '),
+);
 const actorMatches = (tokens: Token[], from: number, to: number, dict: ActorDictionary, places?: { gazetteer: Gazetteer; text: string }): PhraseMatch<ActorEntry>[] => {
   const matches = dict.trie.matchAll(tokens, from, to);
   if (!places) return matches;
@@ -43,7 +47,7 @@ const actorMatches = (tokens: Token[], from: number, to: number, dict: ActorDict
   const nameNext = (k: number) => k >= from && k < to && tokens[k].pos === 'PROPN' && !NOT_NAMES.has(tokens[k].norm) && !inDictionary(k);
   const extra = found
     .filter((p) => p.place.kind !== 'country' && !matches.some((m) => m.tokenStart < p.tokenEnd && p.tokenStart < m.tokenEnd))
-    .filter((p) => !nameNext(p.tokenStart - 1) && !nameNext(p.tokenEnd))
+    .filter((p) => !nameNext(p.tokenStart - 1) && !nameNext(p.tokenEnd) && !(p.tokenStart - 1 >= from && PERSON_TITLES.has(tokens[p.tokenStart - 1].norm)))
     .map((p) => ({ tokenStart: p.tokenStart, tokenEnd: p.tokenEnd, values: [placeEntry(p.place)] }));
   return extra.length ? [...matches, ...extra].sort((a, b) => a.tokenStart - b.tokenStart) : matches;
 };

@@ -36,6 +36,24 @@ const THEME_ROOTS = new Set(['03', '06', '07', '08', '15', '16']);
 // Roots whose acts, done by two or more subjects with no object, are done to each other: "X and Y agreed".
 const RECIPROCAL = new Set(['03', '04', '05', '06', '19']);
 
+const partnerless = new WeakMap<VerbPattern, VerbPattern | null>();
+/** A reciprocal pattern ending in "with TARGET", less those two elements; null for any other pattern. */
+const withoutPartner = (p: VerbPattern): VerbPattern | null => {
+  let q = partnerless.get(p);
+  if (q === undefined) {
+    const els = p.elements;
+    const n = els.length;
+    const last = els[n - 1];
+    const prep = els[n - 2];
+    q =
+      n >= 3 && last.kind === 'target' && prep.kind === 'word' && prep.alts.includes('with') && RECIPROCAL.has(p.code.slice(0, 2)) && !p.swap
+        ? { ...p, elements: els.slice(0, n - 2), specificity: p.specificity - 1 }
+        : null;
+    partnerless.set(p, q);
+  }
+  return q;
+};
+
 const eventActor = (doc: NewsDoc, m: Mention | undefined): EventActor | null =>
   m?.actor ? { ...m.actor, text: doc.text.slice(m.start, m.end), span: { start: m.start, end: m.end } } : null;
 
@@ -176,9 +194,14 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     const candidates = verbCandidates(dictionary, c.lemma, tokens[c.head].norm);
     let match: PatternMatch | null = null;
     const present = candidates.length > 1 ? wordsIn(tokens, c.head + 1, c.regionEnd) : null;
+    const mutual = !c.passive && c.subjects.length > 1;
     for (const p of candidates) {
-      if (present && !mayMatch(p, present)) continue;
+      const alone = mutual ? withoutPartner(p) : null;
+      if (present && !mayMatch(p, present) && !(alone && mayMatch(alone, present))) continue;
       match = matchPattern(p, tokens, c.head + 1, c.regionEnd, mentionAt, c.passive);
+      // "Cuba and the United States restored diplomatic relations": a pattern "... with TARGET" done by two
+      // subjects to each other
+      if (!match && alone) match = matchPattern(alone, tokens, c.head + 1, c.regionEnd, mentionAt, false);
       if (match) break;
     }
     const complement = (children.get(k) ?? []).find((o) => o.link === 'ccomp' || o.link === 'xcomp');
@@ -210,6 +233,16 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       }
     } else if (match.target !== null) {
       targets = [mentions[match.target]];
+      if (!mentions[match.target].actor) {
+        // "boycott all official contact with the United States", "rejected changes by Israel": the thing the
+        // act is aimed at belongs to the actor right after it
+        const bound = mentions[match.target];
+        const owner = c.objects.find((o) => {
+          const m = mentions[o.mention];
+          return m.actor?.country && o.prep !== null && (TARGET_PREPS.has(o.prep) || OWNER_PREPS.has(o.prep)) && m.tokenStart > bound.tokenEnd && m.tokenStart <= bound.tokenEnd + 2;
+        });
+        if (owner) targets = [mentions[owner.mention]];
+      }
       // "sanctions on Russia and Belarus": coordinated targets
       let last = mentions[match.target];
       for (const o of c.objects) {

@@ -41,8 +41,10 @@ const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<numbe
     const t = tokens[i];
     // a word inside a name ("Red Cross", "United Arab Emirates") is no verb, whatever its tag
     // ... nor the second half of a compound adjective ("Vietnamese-led", "Iranian-backed")
+    // ... nor either half of a hyphenated word ("war-torn", "rebel-held", "cross-border")
     const compound =
-      i > from + 1 && tokens[i - 1].norm === '-' && !tokens[i - 1].ws && /ed$/.test(t.norm) && ['PROPN', 'ADJ', 'NOUN'].includes(tokens[i - 2].pos);
+      (i > from + 1 && tokens[i - 1].norm === '-' && !tokens[i - 1].ws && !tokens[i - 2].ws) ||
+      (i + 2 < to && tokens[i + 1].norm === '-' && !t.ws && !tokens[i + 1].ws);
     if (!isVerbish(t) || inName.has(i) || compound || participleAdjective(tokens, i, from, to, inName)) {
       i++;
       continue;
@@ -207,7 +209,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         subjects = [candidates[k]];
         while (k > 0) {
           const between = tokens.slice(candidates[k - 1].tokenEnd, candidates[k].tokenStart).map((t) => t.norm);
-          if (between.length && between.every((w) => w === 'and' || w === ',' || w === 'or' || w === 'both' || w === 'the')) {
+          if (between.length && between.every((w) => w === 'and' || w === ',' || w === 'or' || w === 'both' || w === 'the' || w === 'a' || w === 'an')) {
             subjects.unshift(candidates[k - 1]);
             k--;
           } else break;

@@ -31,6 +31,15 @@ export const mayMatch = (pattern: VerbPattern, present: Set<string>): boolean =>
   return true;
 };
 
+/** "rejected [proposed] Israeli changes", "imposed [expanded] sanctions": a past participle used as an adjective. */
+const adjectival = (tokens: Token[], k: number, from: number, to: number): boolean => {
+  const t = tokens[k];
+  if (t.pos !== 'VERB' || t.norm === t.lemma || !/(ed|en)$/.test(t.norm) || k + 1 >= to) return false;
+  const next = tokens[k + 1].pos;
+  const prev = k > from ? tokens[k - 1].pos : 'DET';
+  return (next === 'ADJ' || next === 'NOUN' || next === 'PROPN') && (prev === 'DET' || prev === 'ADJ' || prev === 'NUM' || prev === 'ADV');
+};
+
 export const matchPattern = (
   pattern: VerbPattern,
   tokens: Token[],
@@ -52,7 +61,7 @@ export const matchPattern = (
           found = k;
           break;
         }
-        if (STOP.has(t.norm) || t.pos === 'VERB') break;
+        if (STOP.has(t.norm) || (t.pos === 'VERB' && !adjectival(tokens, k, from, to))) break;
       }
       if (found < 0) return null;
       words.push(found);
@@ -67,8 +76,7 @@ export const matchPattern = (
           break;
         }
         // a place phrase is not the object: "met in the Jordanian resort" has no target
-
-        if (tokens[k].pos === 'VERB' || (tokens[k].pos === 'ADP' && PLACE_ADP.has(tokens[k].norm)) || STOP.has(tokens[k].norm)) break;
+        if ((tokens[k].pos === 'VERB' && !adjectival(tokens, k, from, to)) || (tokens[k].pos === 'ADP' && PLACE_ADP.has(tokens[k].norm)) || STOP.has(tokens[k].norm)) break;
       }
       if (found < 0) return null;
       pos = found;
