@@ -26,6 +26,9 @@ export type Clause = {
    * (", killing 20 people") or a clause after "after", "while", "because" and the like.
    */
   subordinate: boolean;
+  /** Which kind of background clause, where the finder knows: an "after ...", "as ...", "while ..." clause with
+   * its own subject reports an act that happened and is coded; relative clauses and participles are not. */
+  background?: 'relative' | 'participle' | 'adverbial' | 'gerund';
   /** An adjective that introduces this infinitive: "willing [to withdraw]", "unable [to attend]". */
   adjective?: string;
   /** The clause this one completes ("agreed [to meet]", "said [Y would ...]", "denied [striking]"). */

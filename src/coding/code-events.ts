@@ -31,6 +31,7 @@ const SAY_MUST: VerbPattern = { id: 'engine.say-must', code: '100', head: 'verb'
 const OWNER_PREPS = new Set(['by', 'of']);
 const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'at']);
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
+const VIOLENT = new Set(['17', '18', '19', '20']);
 const OWN_FORCES = new Set(['MIL', 'COP', 'SPY']);
 const THEME_ROOTS = new Set(['03', '06', '07', '08', '15', '16']);
 // Roots whose acts, done by two or more subjects with no object, are done to each other: "X and Y agreed".
@@ -147,7 +148,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         if (!target && source?.country && info.root === '14') {
           // a protest with no one named is aimed at the protesters' own government ("demonstrators rioted")
           target = { code: `${source.country}GOV`, country: source.country, sector: 'GOV', entry: `domestic:${source.country}`, dictionary: 'context', text: '', span: verb };
-        } else if (!target && place && place.country !== source?.country && PLACE_IS_TARGET.has(info.root)) {
+        } else if (!target && place && (place.country !== source?.country || VIOLENT.has(info.root)) && PLACE_IS_TARGET.has(info.root)) {
+          // ("militants attacked the village of Seytenga in northern Burkina Faso": violence done in a country
+          // is done to it, even by its own people; a deployment or an aid delivery at home is not)
           target = { code: place.country, country: place.country, sector: '', entry: `place:${place.country}`, dictionary: 'context', text: place.text, span: place.span ?? verb };
         }
         // an act with no one doing it is not an event dyad can count
@@ -190,7 +193,10 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
   const usedWords = new Set<number>();
   const codeClause = (k: number, late = false): void => {
     const c = clauses[k];
-    if (consumedHeads.has(c.head) || (c.subordinate && !subordinate)) return;
+    // ("... after Cambodian troops fired rockets into Thai territory": a background clause with a subject of its
+    // own and a past verb reports an act too)
+    const reported = c.background === 'adverbial' && c.subjects.length > 0 && !c.conditional && !c.modal && tokens[c.head].norm !== tokens[c.head].lemma && !tokens[c.head].norm.endsWith('ing');
+    if (consumedHeads.has(c.head) || (c.subordinate && !subordinate && !reported)) return;
     const candidates = verbCandidates(dictionary, c.lemma, tokens[c.head].norm);
     let match: PatternMatch | null = null;
     const present = candidates.length > 1 ? wordsIn(tokens, c.head + 1, c.regionEnd) : null;
@@ -328,6 +334,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
   return { clauses, events };
 };
 
+// Verbs whose object noun names the act their subject does: "launched an invasion", "carried out airstrikes".
+const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'begin', 'start', 'continue', 'wage', 'step', 'intensify', 'escalate', 'resume', 'make', 'hold', 'unleash', 'perform', 'commit', 'impose', 'announce', 'sign', 'extend', 'deliver', 'provide', 'offer', 'issue', 'file', 'lodge']);
+
 // Words before an event noun that say it has not happened: "a feared invasion", "a possible summit".
 const UNREAL_MODIFIERS = new Set(['feared', 'possible', 'potential', 'planned', 'proposed', 'threatened', 'expected', 'likely', 'prospective', 'hypothetical', 'future', 'imminent', 'looming', 'any', 'no']);
 
@@ -389,6 +398,11 @@ const codeNounEvents = (
             break;
           }
         }
+      }
+      if (!source && own && own.head < i && LIGHT_VERBS.has(own.lemma) && !own.passive) {
+        // "Russia launched a full-scale invasion of Ukraine": the one who launches, wages or carries out the act
+        // does it
+        source = own.subjects.map((k) => mentions[k]).find((m) => m.actor);
       }
       const target = match.target !== null ? mentions[match.target] : undefined;
       const verb = { start: t.start, end: t.end };

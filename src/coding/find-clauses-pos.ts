@@ -16,10 +16,12 @@ const ADVERBIAL = new Set(['after', 'before', 'while', 'as', 'when', 'because', 
 const isVerbish = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX';
 
 /** Whether a preposition introduces the noun phrase at `start` ("to Sri Lanka", "in the capital"). */
-const afterPreposition = (tokens: Token[], start: number, floor: number): boolean => {
+const afterPreposition = (tokens: Token[], start: number, floor: number, verbAt = -1): boolean => {
   let p = start - 1;
   while (p >= floor && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ' || tokens[p].pos === 'NUM')) p--;
-  return p >= floor && tokens[p].pos === 'ADP' && tokens[p].norm !== 'of';
+  if (p < floor || tokens[p].pos !== 'ADP' || tokens[p].norm === 'of') return false;
+  // "after Cambodian troops fired": a conjunction tagged as a preposition, with its clause's subject after it
+  return !(ADVERBIAL.has(tokens[p].norm) && verbAt >= 0);
 };
 
 /** "release detained Americans", "the contested bill": a past participle before a noun, after no auxiliary, is an adjective. */
@@ -139,7 +141,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       for (let k = left; k < g.start; k++) if (CONDITIONAL.has(tokens[k].norm) && tokens[k].pos !== 'AUX') conditional = true;
       // subjects: mentions before the verb, after the previous group; skip a ", who ...," or apposition
       // candidate subjects: mentions between the previous verb group and this one, but not objects of a preposition
-      const before = mentions.filter((m) => m.tokenEnd <= g.start && m.tokenStart >= left && !afterPreposition(tokens, m.tokenStart, left));
+      const before = mentions.filter((m) => m.tokenEnd <= g.start && m.tokenStart >= left && !afterPreposition(tokens, m.tokenStart, left, m.tokenEnd === lead ? lead : -1));
       // ", and the United States rejected": a new clause joined by a conjunction, not the previous verb's complement
       let coordinated = false;
       for (let k = left; k + 1 < lead; k++) if (tokens[k].norm === ',' && tokens[k + 1].pos === 'CCONJ') coordinated = true;
@@ -223,6 +225,14 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         const speaker = clauses[governor].subjects.map((k) => all[k]);
         if (speaker.length && !subjects.some((m) => m.tokenStart > lead - 1)) subjects = speaker;
       }
+      if (
+        headTok.norm.endsWith('ing') && headTok.norm !== headTok.lemma && g.end - g.start === 1 && tokenBefore?.norm === ',' && before.length && prevClause && !link &&
+        before.every((m) => prevClause.objects.some((o) => o.mention === mentionIndex.get(m)))
+      ) {
+        // "shelled residential areas of Kharkiv, killing seven people", "filed a motion against Yoon, accusing him
+        // of insurrection": the mention before the comma is the last verb's object; its subject does this too
+        subjects = prevClause.subjects.map((k) => all[k]);
+      }
       const objects: Clause['objects'] = [];
       let agent: number | null = null;
       for (const m of mentions) {
@@ -248,6 +258,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         // "a lunch hosted by the ambassador": a past participle straight after a noun, with no auxiliary
         (g.end - g.start === 1 && headTok.pos === 'VERB' && headTok.norm !== headTok.lemma && /ed$|en$/.test(headTok.norm) &&
           (tokenBefore?.pos === 'NOUN' || tokenBefore?.pos === 'PROPN') && tokens[g.end]?.norm === 'by');
+      const gerund = headTok.norm.endsWith('ing') && g.end - g.start === 1 && tokens[g.start - 1]?.pos === 'ADP';
       clauses.push({
         sentence: s.index,
         tokenStart: g.start,
@@ -267,7 +278,8 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         link,
         // "accused Russia of attacking civilians", "blamed it for violating the truce": a gerund after a
         // preposition is what the verb before it is about, not an act the sentence reports
-        subordinate: relative || participle || (adverbial && link !== 'xcomp') || (headTok.norm.endsWith('ing') && g.end - g.start === 1 && tokens[g.start - 1]?.pos === 'ADP'),
+        subordinate: relative || participle || (adverbial && link !== 'xcomp') || gerund,
+        ...(relative ? { background: 'relative' as const } : participle ? { background: 'participle' as const } : gerund ? { background: 'gerund' as const } : adverbial && link !== 'xcomp' ? { background: 'adverbial' as const } : {}),
         ...(link === 'xcomp' && tokens[g.start - 1]?.norm === 'to' && tokens[g.start - 2]?.pos === 'ADJ' ? { adjective: tokens[g.start - 2].norm } : {}),
       });
     });

@@ -5,6 +5,7 @@ import type { VerbPattern } from './verb-dictionary.js';
 export const MAX_GAP = 6;
 // A pattern's words never reach across these: they start another clause or list.
 const PLACE_ADP = new Set(['in', 'at', 'near', 'inside', 'outside', 'during', 'after', 'before', 'since', 'until']);
+const FORCE = new Set(['18', '19', '20']);
 const STOP = new Set([';', '.', ':', '—', '–', '(', ')', 'but', 'which', 'who', 'that', 'while', 'after', 'before', 'because', 'if', 'unless']);
 
 /** A pattern that matched: its TARGET mention, the token after its last element, and the tokens its words read. */
@@ -78,7 +79,13 @@ export const matchPattern = (
         // a place phrase is not the object: "met in the Jordanian resort" has no target
         if ((tokens[k].pos === 'VERB' && !adjectival(tokens, k, from, to)) || (tokens[k].pos === 'ADP' && PLACE_ADP.has(tokens[k].norm)) || STOP.has(tokens[k].norm)) break;
       }
-      if (found < 0) return null;
+      if (found < 0) {
+        // "struck targets in Syria", "shelled towns inside Armenia": a bare "VERB TARGET" pattern whose
+        // object names no one still reports the act; the engine looks elsewhere for its target
+        // (acts of force only: "met officials" or "praised the plan" with no one named is no event)
+        if (pattern.elements.length === 1 && FORCE.has(pattern.code.slice(0, 2))) return { pattern, target: null, end: pos, words };
+        return null;
+      }
       pos = found;
       // "Latvia and Estonia with sanctions": the pattern goes on after the coordinated targets
       while (pos + 1 < to && (tokens[pos].norm === 'and' || tokens[pos].norm === ',')) {
