@@ -41,6 +41,14 @@ const adjectival = (tokens: Token[], k: number, from: number, to: number): boole
   return (next === 'ADJ' || next === 'NOUN' || next === 'PROPN') && (prev === 'DET' || prev === 'ADJ' || prev === 'NUM' || prev === 'ADV');
 };
 
+const TIME_NOUNS = new Set(['day', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'time', 'hour', 'minute']);
+/** Whether a noun phrase follows the verb at once: "struck [targets]", "shelled [a] [bus]" (not "sank last month"). */
+const hasObject = (tokens: Token[], from: number, to: number): boolean => {
+  let k = from;
+  while (k < to && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM' || adjectival(tokens, k, from, to))) k++;
+  return k < to && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN') && !TIME_NOUNS.has(tokens[k].lemma);
+};
+
 export const matchPattern = (
   pattern: VerbPattern,
   tokens: Token[],
@@ -83,7 +91,8 @@ export const matchPattern = (
         // "struck targets in Syria", "shelled towns inside Armenia": a bare "VERB TARGET" pattern whose
         // object names no one still reports the act; the engine looks elsewhere for its target
         // (acts of force only: "met officials" or "praised the plan" with no one named is no event)
-        if (pattern.elements.length === 1 && FORCE.has(pattern.code.slice(0, 2))) return { pattern, target: null, end: pos, words };
+        // (and only with an object: "the warship sank last month" reports no attack)
+        if (pattern.elements.length === 1 && FORCE.has(pattern.code.slice(0, 2)) && hasObject(tokens, from, to)) return { pattern, target: null, end: pos, words };
         return null;
       }
       pos = found;
