@@ -31,6 +31,9 @@ const SAY_MUST: VerbPattern = { id: 'engine.say-must', code: '100', head: 'verb'
 const OWNER_PREPS = new Set(['by', 'of']);
 const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'at']);
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
+// Investigations and accusations, whose target may stand deep in their object, and the words that lead to it.
+const DEEP_TARGET = new Set(['09', '11']);
+const DEEP_PREPS = new Set(['by', 'against', 'into', 'of', 'over', 'on', 'in']);
 const VIOLENT = new Set(['17', '18', '19', '20']);
 const OWN_FORCES = new Set(['MIL', 'COP', 'SPY']);
 const THEME_ROOTS = new Set(['03', '06', '07', '08', '15', '16']);
@@ -292,13 +295,26 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       const selfStatement = match.pattern.code === '016' || match.pattern.code === '015';
       if (selfStatement) {
         // no target but one the pattern names
+      } else if (!direct && DEEP_TARGET.has(match.pattern.code.slice(0, 2))) {
+        // "opened an investigation into war crimes committed by Russian forces", "accused the government of
+        // abuses against Uyghurs": the one accused or investigated is named deep in the object
+        const own = subjects.find((m) => m.actor?.country)?.actor?.country;
+        const deep = c.objects.find((o) => {
+          const x = mentions[o.mention].actor?.country;
+          return !!x && x !== own && o.prep !== null && DEEP_PREPS.has(o.prep) && mentions[o.mention].tokenStart > c.head;
+        });
+        if (deep) targets = [mentions[deep.mention]];
       } else if (!direct && asked !== undefined && complement!.link === 'ccomp') targets = [mentions[asked]];
       else if (!direct) {
         // "threatened to attack Ukraine": the complement's object is what the threat is aimed at
         const comp = (children.get(k) ?? []).find((o) => o.link === 'xcomp');
+        const own = subjects.find((m) => m.actor?.country)?.actor?.country;
         const obj =
           comp?.objects.find((o) => mentions[o.mention].actor?.country && (o.prep === null || TARGET_PREPS.has(o.prep))) ??
-          comp?.objects.find((o) => mentions[o.mention].actor && (o.prep === null || o.prep === 'against' || o.prep === 'on'));
+          comp?.objects.find((o) => mentions[o.mention].actor && (o.prep === null || o.prep === 'against' || o.prep === 'on')) ??
+          // a threat reaches further: "threatened to take back control of the Panama Canal", "to carry out more
+          // attacks in Kenyan cities": whoever else its complement names
+          (match.pattern.code.startsWith('13') ? comp?.objects.find((o) => { const x = mentions[o.mention].actor?.country; return !!x && x !== own; }) : undefined);
         if (comp && obj) {
           targets = [mentions[obj.mention]];
           consumedHeads.add(comp.head);
@@ -318,7 +334,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     }
     const head = tokens[c.head];
     // "X and Y met", "X and Y agreed": with no object, the subjects acted towards each other
-    if (!targets.length && sources.length > 1 && RECIPROCAL.has(match.pattern.code.slice(0, 2))) {
+    if (!targets.length && sources.length > 1 && RECIPROCAL.has((codeUnder(match.pattern.code, modality) ?? match.pattern.code).slice(0, 2))) {
       for (const a of sources) if (emit(c, match, modality, [a], sources.filter((b) => b !== a), { start: head.start, end: head.end }, c)) emitted.add(k);
       return;
     }
