@@ -15,7 +15,7 @@ const inNounPhrase = (t: Token, prev: Token | undefined, next: Token | undefined
   if (NP_POS.has(t.pos)) return true;
   if (t.norm === "'s" || t.norm === "'") return !!prev && NP_POS.has(prev.pos);
   // a hyphen inside a word ("Kyiv-based", "al-Qaeda") joins its neighbours
-  if (t.norm === '-' && prev && next && !prev.ws && !t.ws) return true;
+  if (t.norm === '-' && prev && next && !prev.ws && !t.ws) return NP_POS.has(next.pos) || next.pos === 'PUNCT';
   return false;
 };
 
@@ -96,7 +96,13 @@ export const findMentionsIn = (
       continue;
     }
     let j = i;
-    while (j < to && inChunk(j)) j++;
+    while (j < to && inChunk(j)) {
+      // "Niger's junta a one-week ultimatum": a determiner after a noun starts the next noun phrase
+      if (j > i && tokens[j].pos === 'DET' && covered[j - from] < 0 && ['NOUN', 'PROPN', 'NUM'].includes(tokens[j - 1].pos)) break;
+      j++;
+    }
+    // "found Navalny guilty", "attacked Ukraine early": an adjective after the noun is not part of its phrase
+    while (j - 1 > i && tokens[j - 1].pos === 'ADJ' && covered[j - 1 - from] < 0 && ['NOUN', 'PROPN'].includes(tokens[j - 2].pos)) j--;
     // chunk [i, j): collect the matches inside it
     const pieces: MentionPiece[] = [];
     let last = -1;

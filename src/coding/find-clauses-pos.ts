@@ -98,6 +98,15 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
     const question = doc.text.slice(s.start, s.end).trimEnd().endsWith('?');
     const first = clauses.length;
     const relativeOf = new Set<number>();
+    /** For the comma at `close`, the mention before the ", which/who" that opened the clause it closes. */
+    const relativeAntecedent = (close: number): Mention | null => {
+      for (let k = close - 1; k > s.tokenStart; k--) {
+        if (tokens[k].norm !== ',') continue;
+        if (!RELATIVE.has(tokens[k + 1]?.norm ?? '') || tokens[k + 1].norm === 'that') return null;
+        return mentions.filter((m) => m.tokenEnd === k).pop() ?? null;
+      }
+      return null;
+    };
     /** The clause an xcomp chain hangs from: "sought" for "who has sought to position". */
     const relativeRoot = (k: number): number => {
       let r = k;
@@ -172,6 +181,9 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         const ante = mentions.filter((m) => m.tokenEnd <= lead - 2).pop();
         if (ante) subjects = [ante];
         relative = true;
+      } else if (tokenBefore?.norm === ',' && !link && relativeAntecedent(lead - 1) !== null) {
+        // "Iran, which has long been under Western sanctions, has supplied": the relative clause's antecedent
+        subjects = [relativeAntecedent(lead - 1)!];
       } else if (tokenBefore?.norm === ',' && prevClause && relativeOf.has(relativeRoot(first + gi - 1)) && !link) {
         // "Russia, which has massed troops near the border, threatened": the subject is the antecedent
         // ("Erdogan, who has sought to position Turkey as a mediator, spoke": also past the relative's complements)

@@ -2,7 +2,7 @@ import type { Token } from '../doc/index.js';
 import type { VerbPattern } from './verb-dictionary.js';
 
 /** Words a pattern may skip between its elements: "impose [new economic] sanctions on", "delivered [the first HIMARS rocket launchers] to". */
-export const MAX_GAP = 6;
+export const MAX_GAP = 8;
 // A pattern's words never reach across these: they start another clause or list.
 const PLACE_ADP = new Set(['in', 'at', 'near', 'inside', 'outside', 'during', 'after', 'before', 'since', 'until']);
 const FORCE = new Set(['18', '19', '20']);

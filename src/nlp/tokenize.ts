@@ -12,6 +12,23 @@ const its = nlp.its;
  * offset in the whole text. Whitespace tokens are folded into the `ws` of the token before them, so that
  * joining every token's text and `ws` gives the text back.
  */
+const OBJECT_START = new Set(['DET', 'NUM', 'PROPN', 'NOUN', 'ADJ', 'PRON']);
+/**
+ * "Boko Haram militants abducted 276 schoolgirls": the tagger reads a past form after a plural noun or a name
+ * as one more noun of the phrase. A word in -ed there, with an object after it, is the verb.
+ */
+const retagPastForms = (tokens: Token[], base: number): void => {
+  for (let k = base + 1; k + 1 < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'NOUN' || !/^[a-z]{3,}ed$/.test(t.norm) || t.norm === 'hundred' || /eed$/.test(t.norm)) continue;
+    const prev = tokens[k - 1];
+    if (!((prev.pos === 'NOUN' && /s$/.test(prev.norm)) || prev.pos === 'PROPN') || !OBJECT_START.has(tokens[k + 1].pos)) continue;
+    t.pos = 'VERB';
+    const stem = t.norm.slice(0, -2);
+    t.lemma = /([b-df-hj-np-tv-z])\1$/.test(stem) && !/(ll|ss)$/.test(stem) ? stem.slice(0, -1) : stem;
+  }
+};
+
 export const tokenizeRange = (text: string, from: number, to: number, tokens: Token[], sentences: Sentence[], isDateline = false): void => {
   const part = text.slice(from, to);
   if (!part.trim()) return;
@@ -51,6 +68,7 @@ export const tokenizeRange = (text: string, from: number, to: number, tokens: To
   for (let k = base; k < tokens.length; k++) {
     tokens[k].ws = text.slice(tokens[k].end, k + 1 < tokens.length ? tokens[k + 1].start : to);
   }
+  retagPastForms(tokens, base);
   for (const [s, e] of spans) {
     let first = -1;
     let last = -1;
