@@ -289,6 +289,18 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
             !c.objects.some((p) => p !== o && mentions[p.mention].tokenEnd === mentions[o.mention].tokenStart - 1),
         );
       targets = direct ? [mentions[direct.mention]] : [];
+      // "expelled diplomats from Latvia, Lithuania and Estonia": coordinated targets
+      if (direct) {
+        let last = mentions[direct.mention];
+        for (const o of c.objects) {
+          const m = mentions[o.mention];
+          if (m.tokenStart < last.tokenEnd || !m.actor) continue;
+          const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
+          if (!between.length || !between.every((w) => w === 'and' || w === ',' || w === 'the' || w === 'or')) break;
+          targets.push(m);
+          last = m;
+        }
+      }
       // "demanded that Hamas renounce ...": the one asked is the complement's subject
       const asked = complement?.subjects.find((i) => mentions[i].actor && !c.subjects.includes(i));
       // a denial or a claim of responsibility is aimed at no one: "denied that its forces struck"

@@ -252,7 +252,15 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         let p = m.tokenStart - 1;
         while (p >= g.end && (tokens[p].pos === 'ADJ' || tokens[p].pos === 'DET' || tokens[p].pos === 'NUM')) p--;
         const prepTok = p >= g.end ? tokens[p] : null;
-        const prep = prepTok && (prepTok.pos === 'ADP' || prepTok.pos === 'SCONJ') ? prepTok.norm : null;
+        let prep = prepTok && (prepTok.pos === 'ADP' || prepTok.pos === 'SCONJ') ? prepTok.norm : null;
+        // "expelled diplomats from Latvia, Lithuania and Estonia": a coordinated mention shares the preposition
+        const lastObject = objects[objects.length - 1];
+        // (not "between X and Y", nor the subject of the next clause: "..., U.S. officials said")
+        if (
+          prep === null && prepTok && lastObject && lastObject.prep !== 'between' && all[lastObject.mention].tokenEnd === p &&
+          (prepTok.norm === 'and' || prepTok.norm === 'or' || (prepTok.norm === ',' && m.tokenEnd !== right))
+        )
+          prep = lastObject.prep;
         if (passive && prep === 'by' && agent === null) agent = mentionIndex.get(m)!;
         else objects.push({ mention: mentionIndex.get(m)!, prep });
       }
