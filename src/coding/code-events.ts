@@ -401,6 +401,8 @@ const codeNounEvents = (
       const own = next && !between ? next : clauses.filter((c) => c.sentence === s.index && c.head < i && i < c.regionEnd).pop();
       const ownIndex = own ? clauses.indexOf(own) : -1;
       if (own && (own.modal || own.subordinate || clauseModality(clauses, ownIndex) !== 'asserted')) continue;
+      // "an offer to host a summit to hammer out a peace agreement": an infinitive's noun is a purpose, not a fact
+      if (own && own.head < i && tokens[own.tokenStart - 1]?.norm === 'to' && tokens[own.tokenStart - 1]?.pos === 'PART') continue;
       // "condemned Russia's invasion": the sentence reports the condemnation, not the invasion
       if (own && own.head < i && emitted.has(ownIndex)) continue;
       let unreal = false;

@@ -5,6 +5,8 @@ import type { VerbPattern } from './verb-dictionary.js';
 export const MAX_GAP = 8;
 // A pattern's words never reach across these: they start another clause or list.
 const PLACE_ADP = new Set(['in', 'at', 'near', 'inside', 'outside', 'during', 'after', 'before', 'since', 'until']);
+// Prepositions inside an object phrase: "the capital of Ukraine", "a ruling by the court", "more than 200 Venezuelans".
+const CROSSED = new Set(['of', 'by', 'than']);
 const FORCE = new Set(['18', '19', '20']);
 const STOP = new Set([';', '.', ':', '—', '–', '(', ')', 'but', 'which', 'who', 'that', 'while', 'after', 'before', 'because', 'if', 'unless']);
 
@@ -85,7 +87,8 @@ export const matchPattern = (
           break;
         }
         // a place phrase is not the object: "met in the Jordanian resort" has no target
-        if ((tokens[k].pos === 'VERB' && !adjectival(tokens, k, from, to)) || (tokens[k].pos === 'ADP' && PLACE_ADP.has(tokens[k].norm)) || STOP.has(tokens[k].norm)) break;
+        // nor one behind another preposition: "hammer out a framework for peace between the Israelis"
+        if ((tokens[k].pos === 'VERB' && !adjectival(tokens, k, from, to)) || (tokens[k].pos === 'ADP' && !CROSSED.has(tokens[k].norm) && !(tokens[k].norm === 'to' && tokens[k + 1]?.norm === 'death')) || STOP.has(tokens[k].norm)) break;
       }
       if (found < 0) {
         // "struck targets in Syria", "shelled towns inside Armenia": a bare "VERB TARGET" pattern whose
