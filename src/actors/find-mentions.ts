@@ -38,7 +38,21 @@ const PERSON_TITLES = new Set(
   'president premier minister chancellor king queen prince princess emir sheikh sultan pope general gen. senator sen. governor gov. secretary ambassador envoy commander colonel col. judge mayor mr. mr mrs. mrs ms. ms dr. dr lawmaker spokesman spokeswoman leader'.split(' '),
 );
 const actorMatches = (tokens: Token[], from: number, to: number, dict: ActorDictionary, places?: { gazetteer: Gazetteer; text: string }): PhraseMatch<ActorEntry>[] => {
-  const matches = dict.trie.matchAll(tokens, from, to);
+  const all = dict.trie.matchAll(tokens, from, to);
+  // "Volker Turk", "Daniel English": a nationality word right after a first name no dictionary knows is a surname
+  const matches = all.filter(
+    (m) =>
+      !(
+        m.tokenEnd - m.tokenStart === 1 &&
+        m.tokenStart - 1 > from &&
+        m.values.every((e) => e.kind === 'demonym') &&
+        !['NOUN', 'PROPN', 'CCONJ', 'ADJ'].includes(tokens[m.tokenEnd]?.pos ?? '') &&
+        tokens[m.tokenStart - 1].pos === 'PROPN' &&
+        !NOT_NAMES.has(tokens[m.tokenStart - 1].norm) &&
+        !PERSON_TITLES.has(tokens[m.tokenStart - 1].norm) &&
+        !all.some((o) => o !== m && o.tokenStart <= m.tokenStart - 1 && m.tokenStart - 1 < o.tokenEnd)
+      ),
+  );
   if (!places) return matches;
   const found = places.gazetteer.matchAll(tokens, from, to, { text: places.text });
   if (!found.length) return matches;
