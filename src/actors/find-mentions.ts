@@ -51,6 +51,15 @@ const actorMatches = (tokens: Token[], from: number, to: number, dict: ActorDict
         !NOT_NAMES.has(tokens[m.tokenStart - 1].norm) &&
         !PERSON_TITLES.has(tokens[m.tokenStart - 1].norm) &&
         !all.some((o) => o !== m && o.tokenStart <= m.tokenStart - 1 && m.tokenStart - 1 < o.tokenEnd)
+      ) &&
+      // "Apple Daily", "Shell Foundation": a company's name running into another capitalised word is part of
+      // another name
+      !(
+        m.values.every((e) => e.kind === 'org' && /BUS$/.test(e.code ?? '')) &&
+        m.tokenEnd < to &&
+        tokens[m.tokenEnd].pos === 'PROPN' &&
+        !NOT_NAMES.has(tokens[m.tokenEnd].norm) &&
+        !all.some((o) => o !== m && o.tokenStart <= m.tokenEnd && m.tokenEnd < o.tokenEnd)
       ),
   );
   if (!places) return matches;

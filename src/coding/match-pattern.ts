@@ -88,6 +88,8 @@ export const matchPattern = (
         }
         // a place phrase is not the object: "met in the Jordanian resort" has no target
         // nor one behind another preposition: "hammer out a framework for peace between the Israelis"
+        // nor past a comma or a conjunction: "fired missiles into the sea, and South Korea put ..."
+        if (tokens[k].norm === ',' || tokens[k].pos === 'CCONJ') break;
         if ((tokens[k].pos === 'VERB' && !adjectival(tokens, k, from, to)) || (tokens[k].pos === 'ADP' && !CROSSED.has(tokens[k].norm) && !(tokens[k].norm === 'to' && tokens[k + 1]?.norm === 'death')) || STOP.has(tokens[k].norm)) break;
       }
       if (found < 0) {
