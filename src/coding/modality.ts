@@ -48,6 +48,8 @@ export const clauseModality = (clauses: Clause[], k: number): Modality => {
     // "demanded that the U.S. cancel the sale": asked for, not done
     if (c.link === 'ccomp' && REQUESTING.has(g.lemma)) return 'hypothetical';
   }
+  // "will not accept more refugees", "said it would not attend": a stated refusal
+  if (c.negated && c.modal && FUTURE.has(c.modal)) return 'refused';
   if (c.negated) return 'negated';
   if (c.modal && MAYBE.has(c.modal)) return 'hypothetical';
   if (c.modal && FUTURE.has(c.modal)) return 'intent';
