@@ -32,7 +32,7 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
   const next = tokens[i + 1];
   // ("Human Rights Watch accused Ethiopian forces": the last word of a name is a noun, whatever its tag)
   const prevPos = prev && inName.has(i - 1) ? 'PROPN' : prev?.pos;
-  return (next.pos === 'NOUN' || next.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP');
+  return (next.pos === 'NOUN' || next.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM');
 };
 
 /** Groups a sentence's verbs: auxiliaries, negation and adverbs attach to the verb they lead to. */
@@ -102,7 +102,10 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
     const relativeAntecedent = (close: number): Mention | null => {
       for (let k = close - 1; k > s.tokenStart; k--) {
         if (tokens[k].norm !== ',') continue;
-        if (!RELATIVE.has(tokens[k + 1]?.norm ?? '') || tokens[k + 1].norm === 'that') return null;
+        // (", which ...," or a participle: "Joseph Aoun, elected after a two-year vacancy, received")
+        const opener = tokens[k + 1];
+        const participle = opener?.pos === 'VERB' && opener.norm !== opener.lemma && /(ed|en)$/.test(opener.norm);
+        if (!participle && (!RELATIVE.has(opener?.norm ?? '') || opener.norm === 'that')) return null;
         return mentions.filter((m) => m.tokenEnd === k).pop() ?? null;
       }
       return null;

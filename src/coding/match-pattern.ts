@@ -40,7 +40,7 @@ const adjectival = (tokens: Token[], k: number, from: number, to: number): boole
   if (t.pos !== 'VERB' || t.norm === t.lemma || !/(ed|en)$/.test(t.norm) || k + 1 >= to) return false;
   const next = tokens[k + 1].pos;
   const prev = k > from ? tokens[k - 1].pos : 'DET';
-  return (next === 'ADJ' || next === 'NOUN' || next === 'PROPN') && (prev === 'DET' || prev === 'ADJ' || prev === 'NUM' || prev === 'ADV');
+  return (next === 'ADJ' || next === 'NOUN' || next === 'PROPN') && (prev === 'DET' || prev === 'ADJ' || prev === 'NUM' || prev === 'ADV' || prev === 'ADP');
 };
 
 const TIME_NOUNS = new Set(['day', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'time', 'hour', 'minute']);

@@ -12,6 +12,9 @@ const its = nlp.its;
  * offset in the whole text. Whitespace tokens are folded into the `ws` of the token before them, so that
  * joining every token's text and `ws` gives the text back.
  */
+// Past forms of news verbs that are also nouns, read as nouns after another noun by the tagger.
+const IRREGULAR_PAST = new Map([['shot', 'shoot'], ['struck', 'strike'], ['hit', 'hit'], ['fought', 'fight'], ['took', 'take'], ['held', 'hold'], ['met', 'meet'], ['sent', 'send'], ['led', 'lead'], ['fired', 'fire'], ['seized', 'seize'], ['shelled', 'shell'], ['bombed', 'bomb'], ['raided', 'raid']]);
+const PARTICLES = new Set(['down', 'up', 'out', 'off', 'back', 'at', 'on']);
 const OBJECT_START = new Set(['DET', 'NUM', 'PROPN', 'NOUN', 'ADJ', 'PRON']);
 /**
  * "Boko Haram militants abducted 276 schoolgirls": the tagger reads a past form after a plural noun or a name
@@ -20,9 +23,20 @@ const OBJECT_START = new Set(['DET', 'NUM', 'PROPN', 'NOUN', 'ADJ', 'PRON']);
 const retagPastForms = (tokens: Token[], base: number): void => {
   for (let k = base + 1; k + 1 < tokens.length; k++) {
     const t = tokens[k];
-    if (t.pos !== 'NOUN' || !/^[a-z]{3,}ed$/.test(t.norm) || t.norm === 'hundred' || /eed$/.test(t.norm)) continue;
+    if (t.pos !== 'NOUN') continue;
     const prev = tokens[k - 1];
-    if (!((prev.pos === 'NOUN' && /s$/.test(prev.norm)) || prev.pos === 'PROPN') || !OBJECT_START.has(tokens[k + 1].pos)) continue;
+    const next = tokens[k + 1];
+    const irregular = IRREGULAR_PAST.get(t.norm);
+    if (irregular) {
+      // "Jordan's military shot down Iranian drones"
+      if ((prev.pos === 'NOUN' || prev.pos === 'PROPN') && (next.pos === 'DET' || next.pos === 'NUM' || PARTICLES.has(next.norm))) {
+        t.pos = 'VERB';
+        t.lemma = irregular;
+      }
+      continue;
+    }
+    if (!/^[a-z]{3,}ed$/.test(t.norm) || t.norm === 'hundred' || /eed$/.test(t.norm)) continue;
+    if (!((prev.pos === 'NOUN' && /s$/.test(prev.norm)) || prev.pos === 'PROPN') || !OBJECT_START.has(next.pos)) continue;
     t.pos = 'VERB';
     const stem = t.norm.slice(0, -2);
     t.lemma = /([b-df-hj-np-tv-z])\1$/.test(stem) && !/(ll|ss)$/.test(stem) ? stem.slice(0, -1) : stem;
