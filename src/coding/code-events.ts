@@ -220,7 +220,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       consumedHeads.add(complement.head);
     }
     if (!match) return;
-    if (!late && !match.pattern.elements.length && (children.get(k) ?? []).some((o) => o.link === 'xcomp')) {
+    const bare = match.pattern.elements.every((e) => e.kind === 'word' && e.alts.length === 1 && e.alts[0] === 'to');
+    if (!late && bare && (children.get(k) ?? []).some((o) => o.link === 'xcomp')) {
       // a bare "pledged", "agreed" waits for its complement: "pledged to send aid to Sri Lanka" is coded there
       deferred.push(k);
       return;
@@ -232,7 +233,13 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     const subjects = c.subjects.map((i) => mentions[i]);
     let sources: (Mention | undefined)[] = subjects;
     let targets: (Mention | undefined)[];
-    if (c.passive) {
+    const themeRoot = THEME_ROOTS.has(match.pattern.code.slice(0, 2));
+    if (c.passive && c.agent === null && themeRoot && subjects.length && subjects.every((m) => m.actor?.country && OWN_FORCES.has(m.actor.sector))) {
+      // "Kenyan troops were deployed to Haiti": forces sent by no one named are sent by their own state
+      sources = subjects;
+      const to = c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor?.country);
+      targets = to ? [mentions[to.mention]] : [];
+    } else if (c.passive) {
       sources = c.agent !== null ? [mentions[c.agent]] : [];
       targets = subjects.filter((m) => m.actor);
       if (!targets.length) {
@@ -334,11 +341,16 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       }
     }
     if (match.pattern.swap) [sources, targets] = [targets, sources];
-    const cond = clauses.find((o) => o.sentence === c.sentence && o.conditional && o.subjects.length && o.head > c.head);
-    if (!targets.length && cond && (modality === 'intent' || match.pattern.code.startsWith('13'))) {
+    const cond = clauses.find((o) => o !== c && o.sentence === c.sentence && o.conditional && o.subjects.length);
+    const condActor = cond ? mentions[cond.subjects[0]] : undefined;
+    const own = sources.find((m) => m?.actor?.country)?.actor?.country;
+    if (cond && (modality === 'intent' || match.pattern.code.startsWith('13'))) {
       // "will impose sanctions if Russia invades", "threatened to stop talks if the U.S. ...": a threat is
-      // aimed at the subject of its condition
-      targets = [mentions[cond.subjects[0]]];
+      // aimed at the subject of its condition ("if Russian troops cross the border, NATO will send forces to
+      // Poland" threatens Russia, not Poland)
+      const threat = (codeUnder(match.pattern.code, modality) ?? '').startsWith('13');
+      if (!targets.length) targets = [condActor!];
+      else if (threat && condActor?.actor?.country && condActor.actor.country !== own) targets = [condActor];
     }
     if (cond && modality === 'intent' && tokens.slice(c.regionEnd, cond.tokenStart + 1).some((t) => t.norm === 'unless')) {
       // "will withdraw its force unless the president arranges a ceasefire": an intent held over someone is a threat
