@@ -11,7 +11,7 @@ import type { Gazetteer } from '../geo/index.js';
 // Roots whose acts are done to a place when no one else is named: "eased restrictions in Montenegro".
 const PLACE_IS_TARGET = new Set(['06', '07', '08', '14', '15', '16', '17', '18', '19', '20']);
 const OBLIGATION = new Set(['must', 'should']);
-const SPEECH_DEMAND = new Set(['say', 'tell', 'state', 'declare', 'insist', 'add', 'announce', 'write', 'argue']);
+const SPEECH_DEMAND = new Set(['say', 'tell', 'state', 'declare', 'insist', 'add', 'announce', 'write', 'argue', 'conclude', 'stress']);
 /**
  * Patterns for a verb: by its lemma, else by forms of the word itself, for the lemmatizer's misses
  * ("staged" read as "stag"): the word, and the word less -d, -ed, -ing, -s, -es, with -ied made -y.
@@ -247,6 +247,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         const to = c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor);
         if (to) targets = [mentions[to.mention]];
       }
+    } else if (match.pattern === SAY_MUST) {
+      // "said U.S. and British forces must ensure security": each one told what it must do
+      targets = complement!.subjects.map((i) => mentions[i]).filter((m) => m.actor);
     } else if (match.target !== null) {
       targets = [mentions[match.target]];
       if (!mentions[match.target].actor) {

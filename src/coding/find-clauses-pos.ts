@@ -5,7 +5,7 @@ const MODALS = new Set(['will', "'ll", 'would', "'d", 'could', 'can', 'may', 'mi
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 /** Verbs that ask for their complement ("demanded that the U.S. cancel ..."): it has not happened. */
 export const REQUESTING = new Set(['demand', 'urge', 'ask', 'insist', 'request', 'recommend', 'propose', 'order', 'call', 'press', 'appeal', 'want', 'require']);
-const SPEECH = new Set(['say', 'tell', 'announce', 'claim', 'report', 'state', 'add', 'insist', 'confirm', 'allege', 'believe', 'think', 'note', 'write', 'declare', 'argue', 'fear', 'deny', 'suggest', 'indicate', 'acknowledge', 'warn']);
+const SPEECH = new Set(['say', 'tell', 'announce', 'claim', 'report', 'state', 'add', 'insist', 'confirm', 'allege', 'believe', 'think', 'note', 'write', 'declare', 'argue', 'fear', 'deny', 'suggest', 'indicate', 'acknowledge', 'warn', 'conclude', 'stress']);
 const CONDITIONAL = new Set(['if', 'unless', 'whether', 'should']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Verbs whose object does what the infinitive after it says: "urged Iran to release", "summoned the envoy to explain". */
@@ -121,7 +121,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
     const modifier = (g: { start: number; end: number; head: number }) =>
       g.end - g.start === 1 &&
       g.start > s.tokenStart &&
-      (tokens[g.start - 1].pos === 'NOUN' || tokens[g.start - 1].pos === 'PROPN') &&
+      (tokens[g.start - 1].pos === 'NOUN' || tokens[g.start - 1].pos === 'PROPN' || inName.has(g.start - 1)) &&
       // (-ing only: a bare past form after a noun is as often the main verb: "Russia attacked")
       tokens[g.head].norm.endsWith('ing') &&
       tokens[g.head].norm !== tokens[g.head].lemma;
