@@ -6,6 +6,7 @@ import type { ActorEntry } from './types.js';
 import type { Gazetteer, Place } from '../geo/index.js';
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
+const TIME_WORDS = new Set('today tonight yesterday tomorrow overnight week month year weekend monday tuesday wednesday thursday friday saturday sunday morning evening night'.split(' '));
 // capitalised words that are not names of people or groups
 const NOT_NAMES = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow'.split(' '),
@@ -126,6 +127,11 @@ export const findMentionsIn = (
     }
     // "found Navalny guilty", "attacked Ukraine early": an adjective after the noun is not part of its phrase
     while (j - 1 > i && tokens[j - 1].pos === 'ADJ' && covered[j - 1 - from] < 0 && ['NOUN', 'PROPN'].includes(tokens[j - 2].pos)) j--;
+    // "the Security Council today", "Baghdad next week": a time word closing the phrase is no part of the name
+    while (j - 1 > i && covered[j - 1 - from] < 0 && TIME_WORDS.has(tokens[j - 1].norm)) {
+      j--;
+      while (j - 1 > i && covered[j - 1 - from] < 0 && (tokens[j - 1].norm === 'next' || tokens[j - 1].norm === 'last' || tokens[j - 1].norm === 'this')) j--;
+    }
     // chunk [i, j): collect the matches inside it
     const pieces: MentionPiece[] = [];
     let last = -1;

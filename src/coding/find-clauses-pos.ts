@@ -134,7 +134,17 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         prev = groups[gi - 2];
       }
       const left = prev ? prev.end : s.tokenStart;
-      const right = next ? next.start : s.tokenEnd;
+      let right = next ? next.start : s.tokenEnd;
+      // "..., killing about 20 people, relief officials in Nairobi said": this clause ends at the comma before
+      // the speaker's phrase
+      if (next && SPEECH.has(tokens[next.head].lemma) && tokens[next.start - 1]?.norm !== ',') {
+        for (let k = next.start - 1; k > g.end; k--) {
+          if (tokens[k].norm === ',') {
+            right = k;
+            break;
+          }
+        }
+      }
       const groupTokens = tokens.slice(g.start, g.end);
       const headTok = tokens[g.head];
       // "never attacked", "not only": negators and adverbs right before the group belong to it
