@@ -29,7 +29,7 @@ const verbCandidates = (dictionary: VerbDictionary, lemma: string, norm: string)
 /** The engine's own rule, recorded on its events like a dictionary pattern. */
 const SAY_MUST: VerbPattern = { id: 'engine.say-must', code: '100', head: 'verb', lemmas: [], elements: [], swap: false, specificity: 0, file: 'src/coding/code-events.ts' };
 const OWNER_PREPS = new Set(['by', 'of']);
-const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'at']);
+const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from']);
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
 // Investigations and accusations, whose target may stand deep in their object, and the words that lead to it.
 const DEEP_TARGET = new Set(['09', '11']);

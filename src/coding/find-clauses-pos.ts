@@ -35,6 +35,17 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
   return (next.pos === 'NOUN' || next.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM');
 };
 
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+/** "staged its largest-ever drills", "the first strikes": a word tagged as a verb after a determiner and its adjectives is a noun. */
+const afterDeterminer = (tokens: Token[], i: number, from: number): boolean => {
+  const t = tokens[i];
+  if (t.pos !== 'VERB' || /(ed|en|ing)$/.test(t.norm)) return false;
+  let k = i - 1;
+  while (k >= from && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'ADV' || tokens[k].pos === 'NUM' || (tokens[k].norm === '-' && !tokens[k].ws))) k--;
+  if (k < from || k === i - 1 && tokens[k].pos !== 'DET' && !POSSESSIVES.has(tokens[k].norm)) return false;
+  return (tokens[k].pos === 'DET' && tokens[k].norm !== 'that') || POSSESSIVES.has(tokens[k].norm);
+};
+
 /** Groups a sentence's verbs: auxiliaries, negation and adverbs attach to the verb they lead to. */
 const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<number>): { start: number; end: number; head: number; xcomp: boolean }[] => {
   const groups: { start: number; end: number; head: number; xcomp: boolean }[] = [];
@@ -47,7 +58,7 @@ const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<numbe
     const compound =
       (i > from + 1 && tokens[i - 1].norm === '-' && !tokens[i - 1].ws && !tokens[i - 2].ws) ||
       (i + 2 < to && tokens[i + 1].norm === '-' && !t.ws && !tokens[i + 1].ws);
-    if (!isVerbish(t) || inName.has(i) || compound || participleAdjective(tokens, i, from, to, inName)) {
+    if (!isVerbish(t) || inName.has(i) || compound || participleAdjective(tokens, i, from, to, inName) || afterDeterminer(tokens, i, from)) {
       i++;
       continue;
     }
