@@ -66,6 +66,16 @@ export const linkMentionsIn = (doc: NewsDoc): Mention[] => {
       if (m.actor && (m.name || m.actor.entry.startsWith('person:'))) lastPerson = m;
     }
     const tok = tokens[t];
+    const sentence = doc.sentences![tok.sentence];
+    if (tok.pos === 'PRON' && (tok.norm === 'they' || tok.norm === 'it') && t === sentence.tokenStart && tok.sentence > 0) {
+      // "Serbian students gathered in Novi Sad. They blocked the city's bridges": a sentence that opens with
+      // "they" or "it" goes on about the subject of the sentence before
+      const before = mentions.find((m) => m.sentence === tok.sentence - 1 && m.actor && !doc.sentences![m.sentence].isDateline);
+      if (before?.actor && (tok.norm === 'they' || !(before.name || before.actor.entry.startsWith('person:')))) {
+        out.push({ start: tok.start, end: tok.end, sentence: tok.sentence, tokenStart: t, tokenEnd: t + 1, pieces: [], actor: before.actor, via: 'pronoun' });
+        continue;
+      }
+    }
     if (tok.pos === 'PRON' && PERSON_PRONOUNS.has(tok.norm) && lastPerson?.actor && tok.sentence - lastPerson.sentence <= 2 && tok.sentence >= lastPerson.sentence) {
       out.push({ start: tok.start, end: tok.end, sentence: tok.sentence, tokenStart: t, tokenEnd: t + 1, pieces: [], actor: lastPerson.actor, via: 'pronoun' });
     }
