@@ -30,6 +30,12 @@ contexts = [r['context'] for r in tsv('plover-contexts.tsv')]
 sectors = [r['sector'] for r in tsv('plover-sectors.tsv')]
 mapping = [{'cameo': r['cameo_code'], 'type': r['plover_event'], 'mode': r['plover_mode'] or None,
             'context': r['plover_context'] or None} for r in tsv('cameo-to-plover.tsv')]
+# The crosswalk maps 163 (impose embargo, boycott or sanctions) to COERCE/restrict, but PLOVER's own definition of
+# its types says "International (political or economic) sanctions are coded as SANCTION `discontinue'", and
+# PLOVER's gold records code sanctions so: the type table wins over the crosswalk here.
+for m in mapping:
+    if m['cameo'] == '163':
+        m.update({'type': 'SANCTION', 'mode': 'discontinue'})
 with open(os.path.join(out, 'plover.data.ts'), 'w') as f:
     f.write(head + "import type { PloverType, CameoPloverRow } from './types.js';\n\n")
     f.write('export const PLOVER_TYPES: readonly PloverType[] = ' + json.dumps(prow, ensure_ascii=False, indent=1) + ';\n\n')

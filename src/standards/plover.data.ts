@@ -1662,8 +1662,8 @@ export const CAMEO_TO_PLOVER: readonly CameoPloverRow[] = [
  },
  {
   "cameo": "163",
-  "type": "COERCE",
-  "mode": "restrict",
+  "type": "SANCTION",
+  "mode": "discontinue",
   "context": "diplomatic"
  },
  {
