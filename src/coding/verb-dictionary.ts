@@ -81,6 +81,11 @@ export const loadVerbDictionary = ({ dir = join(DICTIONARY_DIR, 'verbs'), extra 
       });
     }
   }
+  const synonyms = join(dir, 'synonyms.yml');
+  if (existsSync(synonyms)) {
+    hash.update(readFileSync(synonyms));
+    patterns.push(...expandSynonyms(synonyms, patterns, ids));
+  }
   const byVerb = new Map<string, VerbPattern[]>();
   const byNoun = new Map<string, VerbPattern[]>();
   for (const p of patterns) {
@@ -93,4 +98,53 @@ export const loadVerbDictionary = ({ dir = join(DICTIONARY_DIR, 'verbs'), extra 
   }
   for (const list of [...byVerb.values(), ...byNoun.values()]) list.sort((a, b) => b.specificity - a.specificity);
   return { version: `${base}#${hash.digest('hex').slice(0, 8)}`, patterns, byVerb, byNoun };
+};
+
+/**
+ * synonyms.yml: WordNet synonyms accepted by review (scripts/wordnet-candidates.ts). Each entry copies the named
+ * patterns with the synonym as head ("pull_back": head "pull", then "back"); it only adds: every pattern id must
+ * exist and be headed by the entry's `of` (a head or a list of heads), and a single-word synonym must not be a head already, a phrasal one
+ * not the start of a pattern already.
+ */
+const expandSynonyms = (file: string, own: VerbPattern[], ids: Map<string, string>): VerbPattern[] => {
+  const { data, text } = readYaml(file);
+  const list = (data as { synonyms?: Record<string, unknown>[] } | null)?.synonyms;
+  if (!Array.isArray(list)) throw new DictionaryError(file, 1, 'expected a "synonyms" list');
+  const byId = new Map(own.map((p) => [p.id, p]));
+  const heads = new Set(own.filter((p) => p.head === 'verb').flatMap((p) => p.lemmas));
+  const out: VerbPattern[] = [];
+  for (const e of list) {
+    const id = String(e.id ?? '');
+    const at = text.indexOf(`id: ${id}`);
+    const line = (needle?: string) => {
+      const from = needle && at >= 0 ? text.indexOf(needle, at) : -1;
+      return from >= 0 ? text.slice(0, from).split('\n').length : (lineOf(text, `id: ${id}`) ?? lineOf(text, String(e.lemma)));
+    };
+    const lemma = String(e.lemma ?? '').toLowerCase();
+    const of = (Array.isArray(e.of) ? e.of : [e.of ?? '']).map(String);
+    if (!id) throw new DictionaryError(file, line(), `synonym "${lemma}" has no id`);
+    if (ids.has(id)) throw new DictionaryError(file, line(), `duplicate id "${id}" (also in ${ids.get(id)})`);
+    ids.set(id, file);
+    const [word, particle, ...more] = lemma.split('_');
+    if (!/^[a-z][a-z-]*$/.test(word ?? '') || more.length || (particle != null && !/^[a-z]+$/.test(particle)))
+      throw new DictionaryError(file, line(), `synonym "${id}": lemma "${lemma}" is not a verb or a two-word phrasal verb`);
+    if (!/^\d{8}$/.test(String(e.synset ?? ''))) throw new DictionaryError(file, line(), `synonym "${id}": synset must be a WordNet offset (8 digits)`);
+    if (particle == null && heads.has(word)) throw new DictionaryError(file, line(), `synonym "${id}": "${word}" is a head already; a synonym only adds`);
+    if (particle != null && own.some((p) => p.head === 'verb' && p.lemmas.includes(word) && p.elements[0]?.kind === 'word' && p.elements[0].alts.includes(particle)))
+      throw new DictionaryError(file, line(), `synonym "${id}": "${word} ${particle}" starts a pattern already; a synonym only adds`);
+    const refs = Array.isArray(e.patterns) ? e.patterns.map(String) : [];
+    if (!refs.length) throw new DictionaryError(file, line(), `synonym "${id}" names no patterns`);
+    for (const ref of refs) {
+      const p = byId.get(ref);
+      if (!p) throw new DictionaryError(file, line(ref), `synonym "${id}": unknown pattern id "${ref}"`);
+      if (p.head !== 'verb' || !p.lemmas.some((l) => of.includes(l)))
+        throw new DictionaryError(file, line(ref), `synonym "${id}": pattern "${ref}" is not headed by "${of.join('" or "')}"`);
+      const copyId = `${id}-${ref}`;
+      if (ids.has(copyId)) throw new DictionaryError(file, line(ref), `duplicate pattern id "${copyId}" (also in ${ids.get(copyId)})`);
+      ids.set(copyId, file);
+      const elements: PatternElement[] = particle == null ? p.elements : [{ kind: 'word', alts: [particle] }, ...p.elements];
+      out.push({ ...p, id: copyId, lemmas: [word], elements, specificity: elements.filter((x) => x.kind === 'word').length, file });
+    }
+  }
+  return out;
 };
