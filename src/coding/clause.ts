@@ -26,6 +26,8 @@ export type Clause = {
    * (", killing 20 people") or a clause after "after", "while", "because" and the like.
    */
   subordinate: boolean;
+  /** A clause asked for by a noun before it: "its demand that Israel ease restrictions", "calls that he resign". */
+  requested?: boolean;
   /** Which kind of background clause, where the finder knows: an "after ...", "as ...", "while ..." clause with
    * its own subject reports an act that happened and is coded; relative clauses and participles are not. */
   background?: 'relative' | 'participle' | 'adverbial' | 'gerund';

@@ -35,6 +35,15 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
   return (next.pos === 'NOUN' || next.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM');
 };
 
+const DEMAND_NOUNS = new Set(['demand', 'call', 'request', 'appeal', 'insistence', 'ultimatum', 'proposal', 'plea', 'order', 'requirement', 'condition', 'suggestion', 'recommendation']);
+const NOT_NOUNS_BETWEEN = new Set(['today', 'yesterday', 'on', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', ',']);
+const GERUND_PREPS = new Set(['for', 'of', 'on', 'about', 'by', 'without', 'in', 'against', 'over']);
+/** "has once again outright rejected": a run of adverbs (up to four) that leads to a verb. */
+const adverbsToVerb = (tokens: Token[], j: number, to: number): boolean => {
+  let k = j;
+  while (k < to && k < j + 4 && tokens[k].pos === 'ADV') k++;
+  return k < to && k > j && isVerbish(tokens[k]);
+};
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 /** "staged its largest-ever drills", "the first strikes": a word tagged as a verb after a determiner and its adjectives is a noun. */
 const afterDeterminer = (tokens: Token[], i: number, from: number): boolean => {
@@ -72,7 +81,7 @@ const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<numbe
         if (head >= 0 && tokens[head].pos === 'VERB') break; // a second verb starts its own (complement) group
         head = j;
         j++;
-      } else if (u.pos === 'AUX' || NEGATORS.has(u.norm) || (u.pos === 'ADV' && j + 1 < to && isVerbish(tokens[j + 1]))) {
+      } else if (u.pos === 'AUX' || NEGATORS.has(u.norm) || (u.pos === 'ADV' && adverbsToVerb(tokens, j, to))) {
         if (u.pos === 'AUX' && head >= 0 && tokens[head].pos === 'VERB') break;
         if (u.pos === 'AUX' && head < 0) head = j;
         else if (u.pos === 'AUX' && tokens[head].pos === 'AUX') head = j;
@@ -244,6 +253,12 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
           candidates = [aside.find((m) => m.actor)!];
           k = 0;
         }
+        // "Palestinians of the Israeli-occupied West Bank shunned work": the head of an "X of Y" phrase
+        while (k > 0 && candidates[k - 1].actor?.country) {
+          const between = tokens.slice(candidates[k - 1].tokenEnd, candidates[k].tokenStart);
+          if (between.length && between[0].norm === 'of' && between.slice(1).every((t) => t.pos === 'DET' || t.pos === 'ADJ' || (t.norm === '-' && !t.ws) || t.pos === 'VERB')) k--;
+          else break;
+        }
         subjects = [candidates[k]];
         while (k > 0) {
           const between = tokens.slice(candidates[k - 1].tokenEnd, candidates[k].tokenStart).map((t) => t.norm);
@@ -301,8 +316,18 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         (headTok.norm.endsWith('ing') && tokenBefore?.norm === ',' && !before.length) ||
         // "a lunch hosted by the ambassador": a past participle straight after a noun, with no auxiliary
         (g.end - g.start === 1 && headTok.pos === 'VERB' && headTok.norm !== headTok.lemma && /ed$|en$/.test(headTok.norm) &&
-          (tokenBefore?.pos === 'NOUN' || tokenBefore?.pos === 'PROPN') && tokens[g.end]?.norm === 'by');
-      const gerund = headTok.norm.endsWith('ing') && g.end - g.start === 1 && tokens[g.start - 1]?.pos === 'ADP';
+          (tokenBefore?.pos === 'NOUN' || tokenBefore?.pos === 'PROPN' || tokenBefore?.norm === ',') && tokens[g.end]?.norm === 'by');
+      // "an appeal for deploying troops", "a proposal for signing a deal": a gerund after a preposition
+      // "reiterated its demand today that Israel ease restrictions": what a demand asks for has not happened
+      let requested = false;
+      for (let k = lead - 1; k > left; k--) {
+        if (tokens[k].norm !== 'that') continue;
+        let n = k - 1;
+        while (n > left && NOT_NOUNS_BETWEEN.has(tokens[n].norm)) n--;
+        if (tokens[n].pos === 'NOUN' && DEMAND_NOUNS.has(tokens[n].lemma)) requested = true;
+        break;
+      }
+      const gerund = headTok.norm.endsWith('ing') && g.end - g.start === 1 && (tokens[g.start - 1]?.pos === 'ADP' || tokens[g.start - 1]?.pos === 'SCONJ' || GERUND_PREPS.has(tokens[g.start - 1]?.norm ?? ''));
       clauses.push({
         sentence: s.index,
         tokenStart: g.start,
@@ -322,6 +347,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         link,
         // "accused Russia of attacking civilians", "blamed it for violating the truce": a gerund after a
         // preposition is what the verb before it is about, not an act the sentence reports
+        ...(requested ? { requested: true } : {}),
         subordinate: relative || participle || (adverbial && link !== 'xcomp') || gerund,
         ...(relative ? { background: 'relative' as const } : participle ? { background: 'participle' as const } : gerund ? { background: 'gerund' as const } : adverbial && link !== 'xcomp' ? { background: 'adverbial' as const } : {}),
         ...(link === 'xcomp' && tokens[g.start - 1]?.norm === 'to' && tokens[g.start - 2]?.pos === 'ADJ' ? { adjective: tokens[g.start - 2].norm } : {}),

@@ -20,7 +20,7 @@ const FUTURE = new Set(['will', "'ll", 'would', "'d", 'shall', 'wo']);
 export const clauseModality = (clauses: Clause[], k: number): Modality => {
   const c = clauses[k];
   if (c.question) return 'question';
-  if (c.conditional) return 'hypothetical';
+  if (c.conditional || c.requested) return 'hypothetical';
   const g = c.governor !== null ? clauses[c.governor] : null;
   if (g && (c.link === 'xcomp' || c.link === 'ccomp')) {
     const above = clauseModality(clauses, c.governor!);
