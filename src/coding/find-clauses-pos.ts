@@ -49,6 +49,8 @@ const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
 const afterDeterminer = (tokens: Token[], i: number, from: number): boolean => {
   const t = tokens[i];
   if (t.pos !== 'VERB' || /(ed|en|ing)$/.test(t.norm)) return false;
+  // "bring suspects to trial": a verb in -s straight after another verb is a plural noun
+  if (i > from && tokens[i - 1].pos === 'VERB' && /[^s]s$/.test(t.norm) && t.norm !== t.lemma) return true;
   let k = i - 1;
   while (k >= from && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'ADV' || tokens[k].pos === 'NUM' || (tokens[k].norm === '-' && !tokens[k].ws))) k--;
   if (k < from || k === i - 1 && tokens[k].pos !== 'DET' && !POSSESSIVES.has(tokens[k].norm)) return false;
@@ -183,7 +185,9 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       for (let k = left; k < g.start; k++) if (CONDITIONAL.has(tokens[k].norm) && tokens[k].pos !== 'AUX') conditional = true;
       // subjects: mentions before the verb, after the previous group; skip a ", who ...," or apposition
       // candidate subjects: mentions between the previous verb group and this one, but not objects of a preposition
-      const before = mentions.filter((m) => m.tokenEnd <= g.start && m.tokenStart >= left && !afterPreposition(tokens, m.tokenStart, left, m.tokenEnd === lead ? lead : -1));
+      // ("a roadside bombing near the town of Samarra killed": a place named after "of" is no subject)
+      const placeOf = (m: Mention) => m.tokenStart > left && tokens[m.tokenStart - 1].norm === 'of' && m.pieces.length > 0 && m.pieces.every((p) => p.entries.every((e) => e.kind === 'place'));
+      const before = mentions.filter((m) => m.tokenEnd <= g.start && m.tokenStart >= left && !afterPreposition(tokens, m.tokenStart, left, m.tokenEnd === lead ? lead : -1) && !placeOf(m));
       // ", and the United States rejected": a new clause joined by a conjunction, not the previous verb's complement
       let coordinated = false;
       for (let k = left; k + 1 < lead; k++) if (tokens[k].norm === ',' && tokens[k + 1].pos === 'CCONJ') coordinated = true;
@@ -213,6 +217,15 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         // ", which has massed troops": the relative pronoun stands for the mention before the comma
         const ante = mentions.filter((m) => m.tokenEnd <= lead - 2).pop();
         if (ante) subjects = [ante];
+        relative = true;
+      } else if (
+        tokenBefore && (tokenBefore.norm === 'that' || tokenBefore.norm === 'who' || tokenBefore.norm === 'which') && !link &&
+        lead - 2 >= s.tokenStart && (tokens[lead - 2].pos === 'NOUN' || tokens[lead - 2].pos === 'PROPN' || inName.has(lead - 2))
+      ) {
+        // "a helicopter that was captured by ...", "a resolution that aims to ...": a restrictive relative clause
+        // describes its noun; its subject is the noun's mention, if it is one
+        const ante = mentions.find((m) => m.tokenEnd === lead - 1);
+        subjects = ante ? [ante] : [];
         relative = true;
       } else if (tokenBefore?.norm === ',' && !link && relativeAntecedent(lead - 1) !== null) {
         // "Iran, which has long been under Western sanctions, has supplied": the relative clause's antecedent
