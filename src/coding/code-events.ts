@@ -406,7 +406,8 @@ const codeNounEvents = (
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i];
       if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || usedWords.has(i)) continue;
-      const candidates = dictionary.byNoun.get(t.lemma) ?? dictionary.byNoun.get(t.norm);
+      // ("Talks between ...": a capitalised plural at the start of a sentence is tagged as a name, lemma and all)
+      const candidates = dictionary.byNoun.get(t.lemma) ?? dictionary.byNoun.get(t.norm) ?? (t.pos === 'PROPN' ? dictionary.byNoun.get(t.norm.replace(/ies$/, 'y').replace(/s$/, '')) : undefined);
       if (!candidates) continue;
       // the clause the noun belongs to: the one whose words it stands among, else the next (it is its subject)
       // the clause the noun is the subject of (no verb between them), else the one whose words it stands among
