@@ -432,6 +432,21 @@ const codeNounEvents = (
         match = matchPattern(p, tokens, i + 1, s.tokenEnd, mentionAt);
         if (match) break;
       }
+      // "a U.N. inquiry into abuses against protesters by Sudanese security forces": an investigation or an
+      // accusation whose object names no one is aimed at whoever it names further on
+      let deep = false;
+      if (!match) {
+        for (const p of candidates) {
+          const last = p.elements[p.elements.length - 1];
+          if (!DEEP_TARGET.has(p.code.slice(0, 2)) || last?.kind !== 'target') continue;
+          match = matchPattern({ ...p, elements: p.elements.slice(0, -1) }, tokens, i + 1, s.tokenEnd, mentionAt);
+          if (match) {
+            match = { ...match, pattern: p };
+            deep = true;
+            break;
+          }
+        }
+      }
       if (!match) continue;
       // the source: the actor in the noun's own phrase ("Russia's invasion"), else "by X" after it
       let source = mentions.find((m) => m.actor && m.tokenStart <= i && i < m.tokenEnd && m.tokenStart < i);
@@ -450,7 +465,19 @@ const codeNounEvents = (
         // does it
         source = own.subjects.map((k) => mentions[k]).find((m) => m.actor);
       }
-      const target = match.target !== null ? mentions[match.target] : undefined;
+      let target = match.target !== null ? mentions[match.target] : undefined;
+      if (deep && source) {
+        for (let k = match.end; k < s.tokenEnd && k < match.end + 12; k++) {
+          if (tokens[k].pos === 'VERB' || tokens[k].norm === ',') break;
+          if (!DEEP_PREPS.has(tokens[k].norm)) continue;
+          const at = mentionAt(k + 1) ?? (tokens[k + 1]?.pos === 'DET' ? mentionAt(k + 2) : undefined);
+          const m = at ? mentions[at.index] : undefined;
+          if (m?.actor?.country && m.actor.country !== source.actor?.country) {
+            target = m;
+            break;
+          }
+        }
+      }
       const verb = { start: t.start, end: t.end };
       const mutual = match.pattern.elements.some((e) => e.kind === 'word' && e.alts.includes('between'));
       if (mutual && target) {
