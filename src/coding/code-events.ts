@@ -355,7 +355,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       if (!targets.length) targets = [condActor!];
       else if (threat && condActor?.actor?.country && condActor.actor.country !== own) targets = [condActor];
     }
-    if (cond && modality === 'intent' && tokens.slice(c.regionEnd, cond.tokenStart + 1).some((t) => t.norm === 'unless')) {
+    if (cond && modality === 'intent' && cond.head > c.head && tokens.slice(c.head, cond.tokenStart + 1).some((t) => t.norm === 'unless')) {
       // "will withdraw its force unless the president arranges a ceasefire": an intent held over someone is a threat
       match = { ...match, pattern: { ...match.pattern, code: threatCode(match.pattern.code) ?? '130' } };
     }

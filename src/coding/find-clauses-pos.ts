@@ -21,7 +21,7 @@ const afterPreposition = (tokens: Token[], start: number, floor: number, verbAt 
   while (p >= floor && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ' || tokens[p].pos === 'NUM')) p--;
   if (p < floor || tokens[p].pos !== 'ADP' || tokens[p].norm === 'of') return false;
   // "after Cambodian troops fired": a conjunction tagged as a preposition, with its clause's subject after it
-  return !(ADVERBIAL.has(tokens[p].norm) && verbAt >= 0);
+  return !((ADVERBIAL.has(tokens[p].norm) || tokens[p].norm === 'if' || tokens[p].norm === 'unless') && verbAt >= 0);
 };
 
 /** "release detained Americans", "the contested bill": a past participle before a noun, after no auxiliary, is an adjective. */
