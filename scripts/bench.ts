@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: codes a generated corpus of project-written news text end to end, in one process on one
  * core, and prints sentences per second, articles per second and peak memory.
- *   node dist/scripts/bench.js [--mb 1.5] [--stages]   (--stages also times each stage and actor resolution's share)
+ *   node dist/scripts/bench.js [--mb 1.5] [--stages] [--clauses pos|parser]
+ *   (--stages also times each stage and actor resolution's share; --clauses picks the clause finder)
  */
 import { makeDoc } from '../src/doc/index.js';
 import { createNewsPipeline } from '../src/news-pipeline.js';
@@ -12,6 +13,8 @@ const arg = (name: string, dflt: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const targetBytes = arg('--mb', 1.5) * 1_000_000;
+const clausesAt = process.argv.indexOf('--clauses');
+const clauses = clausesAt > 0 ? process.argv[clausesAt + 1] : 'pos';
 
 const articles = [];
 let bytes = 0;
@@ -21,7 +24,7 @@ for (const a of generateArticles(1_000_000)) {
   if (bytes >= targetBytes) break;
 }
 const t0 = performance.now();
-const pipeline = createNewsPipeline();
+const pipeline = createNewsPipeline({ clauses });
 const loadMs = performance.now() - t0;
 
 // warm up the JIT on a few articles, then measure the whole corpus
@@ -31,6 +34,7 @@ const timed = process.argv.includes('--stages');
 let sentences = 0;
 let events = 0;
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 for (const a of articles) {
   let doc = makeDoc(a.text, { id: a.id, date: a.date, dateSource: 'input' });
   if (timed) {
@@ -44,11 +48,14 @@ for (const a of articles) {
   events += doc.events?.length ?? 0;
 }
 const secs = (performance.now() - start) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSecs = (cpu.user + cpu.system) / 1e6;
 const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(`corpus      ${articles.length} articles, ${(bytes / 1e6).toFixed(2)} MB, ${sentences} sentences, ${events} events`);
+console.log(`clauses     ${pipeline.clauseFinder.name}`);
 console.log(`load        ${loadMs.toFixed(0)} ms (dictionaries and models)`);
 console.log(`time        ${secs.toFixed(2)} s on one core`);
-console.log(`sentences/s ${Math.round(sentences / secs)}`);
+console.log(`sentences/s ${Math.round(sentences / secs)} (${Math.round(sentences / cpuSecs)} per CPU-second)`);
 console.log(`articles/s  ${Math.round(articles.length / secs)}`);
 console.log(`peak memory ${peakMb.toFixed(0)} MB (max RSS)`);
 if (timed) {

@@ -4,7 +4,7 @@ import { createNewsPipeline } from '../news-pipeline.js';
 import { csvRow, CSV_COLUMNS, eventRecord, tableHeader, tableRow } from './format-events.js';
 import { createOutput, warn } from './output.js';
 
-export type CodeOptions = { format?: 'table' | 'jsonl' | 'csv'; date?: string; actors?: string[]; verbs?: string[]; maxChars?: number };
+export type CodeOptions = { format?: 'table' | 'jsonl' | 'csv'; date?: string; actors?: string[]; verbs?: string[]; clauses?: string; maxChars?: number };
 
 /** `dyad code`: reads the inputs, codes each article, prints its events. Returns the exit code. */
 export const runCode = async (files: string[], opts: CodeOptions): Promise<number> => {
@@ -13,7 +13,7 @@ export const runCode = async (files: string[], opts: CodeOptions): Promise<numbe
     warn(`--date must be YYYY-MM-DD, got "${opts.date}"`);
     return 2;
   }
-  const pipeline = createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs });
+  const pipeline = createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs, clauses: opts.clauses });
   const out = createOutput();
   let failed = 0;
   let articles = 0;

@@ -8,7 +8,7 @@ import { warn } from './output.js';
 const pct = (x: number) => x.toFixed(3);
 
 /** `dyad eval GOLD.jsonl`: codes every gold case and prints P/R/F1 at both levels, per type, and the misses. */
-export const runEval = (file: string, opts: { json?: boolean; wrong?: number; actors?: string[]; verbs?: string[] }): number => {
+export const runEval = (file: string, opts: { json?: boolean; wrong?: number; actors?: string[]; verbs?: string[]; clauses?: string }): number => {
   let gold: GoldCase[];
   try {
     gold = readFileSync(file, 'utf8')
@@ -26,7 +26,7 @@ export const runEval = (file: string, opts: { json?: boolean; wrong?: number; ac
     warn((e as Error).message.startsWith(file) ? (e as Error).message : `${file}: ${(e as Error).message}`);
     return 2;
   }
-  const pipeline = createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs });
+  const pipeline = createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs, clauses: opts.clauses });
   const predicted = new Map<string, PredictedEvent[]>();
   for (const g of gold) {
     const { meta } = articleMeta({ id: String(g.id), text: g.text, date: g.date ?? undefined }, { date: g.date ?? '2000-01-01' });
@@ -37,7 +37,7 @@ export const runEval = (file: string, opts: { json?: boolean; wrong?: number; ac
     process.stdout.write(JSON.stringify(report) + '\n');
     return 0;
   }
-  const lines: string[] = [`${file}: ${gold.length} cases, dictionary ${pipeline.verbs.version}`];
+  const lines: string[] = [`${file}: ${gold.length} cases, dictionary ${pipeline.verbs.version}, clauses ${pipeline.clauseFinder.name}`];
   for (const [level, s] of Object.entries(report.levels)) {
     lines.push(`${level.padEnd(10)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}  exact ${s.exact}/${s.cases}`);
   }

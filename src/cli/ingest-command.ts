@@ -10,6 +10,8 @@ export type IngestCommandOptions = {
   date?: string;
   actors?: string[];
   verbs?: string[];
+  /** Clause finder: 'pos' (default) or 'parser'. */
+  clauses?: string;
   maxChars?: number;
   maxBytes?: number;
   /** Milliseconds for one URL (default 15,000). */
@@ -85,7 +87,7 @@ export const runIngest = async (inputs: string[], opts: IngestCommandOptions, io
   };
   let stats: IngestStats | undefined;
   try {
-    const pipeline = opts.pipeline ?? createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs });
+    const pipeline = opts.pipeline ?? createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs, clauses: opts.clauses });
     // the clock starts once the dictionaries are loaded, so the rate is the rate of reading and coding
     progress = createProgress({ label: 'ingest', total: showProgress ? estimateArticles(inputs) : undefined, ...(io.progress ? { stream: io.progress } : {}) });
     const articles = readInputs(inputs, {

@@ -6,10 +6,14 @@ import { runEval } from './eval-command.js';
 import { loadConfig, withConfig } from './config.js';
 import { EXPORT_FORMATS } from '../store/export/formats.js';
 
+/** --clauses, on the commands that code: which clause finder (docs/architecture.md). */
+const clausesOption = () =>
+  new Option('--clauses <finder>', "clause finder: pos (part-of-speech tags) or parser (dependency parser); default $DYAD_CLAUSES, else the config file's clauses, else pos").choices(['pos', 'parser']);
+
 const program = new Command();
 program
   .name('dyad')
-  .option('--config <file>', 'config file (default ./dyad.config.yml); may list actors, verbs and db')
+  .option('--config <file>', 'config file (default ./dyad.config.yml); may list actors, verbs, db and clauses')
   .description('Political event data from news text: who did what to whom, when and where (CAMEO, PLOVER).')
   .version('0.1.0');
 
@@ -22,6 +26,7 @@ program
   .option('--actors <file...>', 'extra actor dictionaries (YAML or JSON) layered over the built-in ones')
   .option('--verbs <file...>', 'extra verb-pattern files')
   .option('--max-chars <n>', 'skip articles longer than this many characters', (v) => Number(v), 5_000_000)
+  .addOption(clausesOption())
   .action(async (files: string[], opts) => {
     process.exitCode = await runCode(files, withConfig({ ...program.opts(), ...opts }));
   });
@@ -54,6 +59,7 @@ program
   .option('--wrong <n>', 'how many wrong cases to list', (v) => Number(v), 20)
   .option('--actors <file...>', 'extra actor dictionaries')
   .option('--verbs <file...>', 'extra verb-pattern files')
+  .addOption(clausesOption())
   .action((gold: string, opts) => {
     process.exitCode = runEval(gold, withConfig({ ...program.opts(), ...opts }));
   });
@@ -69,6 +75,7 @@ program
   .option('-d, --date <date>', 'article date for inputs without one (YYYY-MM-DD)')
   .option('--actors <file...>', 'extra actor dictionaries')
   .option('--verbs <file...>', 'extra verb-pattern files')
+  .addOption(clausesOption())
   .option('--batch <n>', 'articles per transaction', (v) => Number(v), 200)
   .option('--max-chars <n>', 'skip articles longer than this many characters', (v) => Number(v), 5_000_000)
   .option('--max-bytes <n>', 'skip files and downloads read whole that are larger (default 20 MB)', (v) => Number(v))
@@ -88,6 +95,7 @@ program
   .option('--db <file>', 'SQLite store (default $DYAD_DB, else ./dyad.db)')
   .option('--actors <file...>', 'extra actor dictionaries')
   .option('--verbs <file...>', 'extra verb-pattern files')
+  .addOption(clausesOption())
   .option('--batch <n>', 'articles per transaction', (v) => Number(v), 200)
   .option('--dry-run', 'report what would change; write nothing')
   .option('--json', 'print the report as JSON')

@@ -81,6 +81,8 @@ export type RecodeCommandOptions = {
   db?: string;
   actors?: string[];
   verbs?: string[];
+  /** Clause finder: 'pos' (default) or 'parser'. */
+  clauses?: string;
   batch?: number;
   dryRun?: boolean;
   json?: boolean;
@@ -103,7 +105,7 @@ export const runRecode = (opts: RecodeCommandOptions, io: CommandIO = processIO)
   }
   const progress = createProgress({ label: 'recode', ...(io.progress ? { stream: io.progress } : {}) });
   try {
-    const pipeline = opts.pipeline ?? createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs });
+    const pipeline = opts.pipeline ?? createNewsPipeline({ actorFiles: opts.actors, verbFiles: opts.verbs, clauses: opts.clauses });
     const report = recodeStore(store, pipeline, {
       batchSize: opts.batch,
       dryRun: opts.dryRun,

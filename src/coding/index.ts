@@ -4,3 +4,5 @@ export * from './verb-dictionary.js';
 export * from './match-pattern.js';
 export * from './modality.js';
 export * from './code-events.js';
+export * from './find-clauses-parser.js';
+export * from './clause-finders.js';
