@@ -31,6 +31,7 @@ const SAY_MUST: VerbPattern = { id: 'engine.say-must', code: '100', head: 'verb'
 const OWNER_PREPS = new Set(['by', 'of']);
 const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from']);
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
+const PREPARING = new Set(['prepare', 'poised', 'ready', 'prepared', 'mass', 'gear']);
 // Investigations and accusations, whose target may stand deep in their object, and the words that lead to it.
 const DEEP_TARGET = new Set(['09', '11']);
 const DEEP_PREPS = new Set(['by', 'against', 'into', 'of', 'over', 'on', 'in']);
@@ -229,7 +230,17 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     for (const w of match.words) usedWords.add(w);
     // the complements this match read are part of this event, not events of their own
     for (const other of clauses) if (other.sentence === c.sentence && other.head > c.head && other.head < match.end) consumedHeads.add(other.head);
-    const modality = clauseModality(clauses, k);
+    let modality = clauseModality(clauses, k);
+    let preparing = false;
+    for (let g: Clause | null = c; g && g.link === 'xcomp' && g.governor !== null; g = clauses[g.governor]) {
+      if (PREPARING.has(clauses[g.governor].lemma) || (g.adjective && PREPARING.has(g.adjective))) preparing = true;
+    }
+    if (modality === 'intent' && preparing && ['18', '19', '20'].includes(match.pattern.code.slice(0, 2))) {
+      // "the army prepared to resume shelling", "troops were poised to storm the city": getting ready to fight
+      // is a show of force that happened (CAMEO 150), not a threat
+      match = { ...match, pattern: { ...match.pattern, code: '150' } };
+      modality = 'asserted';
+    }
     const subjects = c.subjects.map((i) => mentions[i]);
     let sources: (Mention | undefined)[] = subjects;
     let targets: (Mention | undefined)[];
