@@ -35,6 +35,8 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
   return (next.pos === 'NOUN' || next.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM');
 };
 
+const MODIFYING_PARTICIPLES = new Set(['base', 'station', 'locate', 'headquarter', 'deploy', 'loyal', 'link', 'backed', 'align', 'affiliate']);
+const STATIVE = new Set(['engage', 'involve', 'commit', 'determine', 'prepare', 'oppose', 'dedicate', 'devote', 'resolve', 'poise']);
 const DEMAND_NOUNS = new Set(['demand', 'call', 'request', 'appeal', 'insistence', 'ultimatum', 'proposal', 'plea', 'order', 'requirement', 'condition', 'suggestion', 'recommendation']);
 const NOT_NOUNS_BETWEEN = new Set(['today', 'yesterday', 'on', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', ',']);
 const GERUND_PREPS = new Set(['for', 'of', 'on', 'about', 'by', 'without', 'in', 'against', 'over']);
@@ -140,18 +142,22 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
     };
     // "Russian aircraft including helicopter gunships killed", "British jets using guided missiles struck": a
     // participle right after a noun, with no auxiliary, only describes that noun
-    const modifier = (g: { start: number; end: number; head: number }) =>
+    const modifier = (g: { start: number; end: number; head: number }, next?: { start: number; end: number; head: number }) =>
       g.end - g.start === 1 &&
       g.start > s.tokenStart &&
       (tokens[g.start - 1].pos === 'NOUN' || tokens[g.start - 1].pos === 'PROPN' || inName.has(g.start - 1)) &&
-      // (-ing only: a bare past form after a noun is as often the main verb: "Russia attacked")
-      tokens[g.head].norm.endsWith('ing') &&
-      tokens[g.head].norm !== tokens[g.head].lemma;
+      tokens[g.head].norm !== tokens[g.head].lemma &&
+      // (-ing, or a past form with a preposition after it and the sentence's own verb group, auxiliary first, later
+      // on: "a newspaper based in east Beirut has violated"; a bare past form after a noun is as often the main
+      // verb: "Russia attacked")
+      (tokens[g.head].norm.endsWith('ing') ||
+        (MODIFYING_PARTICIPLES.has(tokens[g.head].lemma) && tokens[g.end]?.pos === 'ADP' && !!next && tokens[next.start].pos === 'AUX' &&
+          !tokens.slice(g.end, next.start).some((t) => t.norm === ',' || t.pos === 'CCONJ')));
     groups.forEach((g, gi) => {
       let prev = groups[gi - 1];
       const next = groups[gi + 1];
       // a clause after a noun modifier looks past it for its subject
-      if (prev && modifier(prev) && gi >= 1) {
+      if (prev && modifier(prev, g) && gi >= 1) {
         clauses[first + gi - 1].subordinate = true;
         prev = groups[gi - 2];
       }
@@ -179,7 +185,8 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         headTok.norm !== headTok.lemma &&
         !headTok.norm.endsWith('ing') &&
         groupTokens.some((t) => t.lemma === 'be' || t.lemma === 'get') &&
-        !groupTokens.some((t) => t.lemma === 'have' && t.pos === 'AUX' && false);
+        // "were engaged in ethnic cleansing", "is committed to": a state, not a passive
+        !(STATIVE.has(headTok.lemma) && (tokens[g.end]?.norm === 'in' || tokens[g.end]?.norm === 'to'));
       // what stands between the previous verb group and this one
       let conditional = false;
       for (let k = left; k < g.start; k++) if (CONDITIONAL.has(tokens[k].norm) && tokens[k].pos !== 'AUX') conditional = true;
