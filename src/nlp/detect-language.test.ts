@@ -9,6 +9,7 @@ test('one-sentence English stories with few function words are English', () => {
     'Brazil declined to join China\'s Belt and Road Initiative.',
     'Russian troops shelled Kharkiv overnight, regional officials said.',
     'Sri Lanka lifted a nationwide curfew on Monday morning.',
+    'Latvian Foreign Minister Ilze Ozola met Polish officials in Warsaw on Thursday.',
     'U.S. B-2 bombers dropped precision-guided bunker-buster bombs on Iran\'s Fordow enrichment site.',
   ]) assert.equal(detectLanguage(s), 'eng', s);
 });

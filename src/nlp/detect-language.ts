@@ -4,6 +4,8 @@ import { message } from '../doc/index.js';
 
 // Function words (and the names of days and months) that are English and rarely words of the other languages news comes in ("in", "a", "as",
 // "on" are left out: they are French, Spanish, Italian, German or Dutch words too).
+// English function words that other languages also use: they count only towards the plain share of function words.
+const SHARED = new Set(['in', 'a', 'an', 'as', 'on']);
 const STOPWORDS = new Set(
   ('the of and to is that for with was by at from it be has have are said says were this its which will not his her ' +
     'their but after over they who had been would could should also more than against about if or he she we into ' +
@@ -24,12 +26,14 @@ export const detectLanguage = (text: string): string => {
   const words = sample.toLowerCase().match(/[a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u4e00-\u9fff]+/g) ?? [];
   if (words.length < 6) return 'und';
   let hits = 0;
+  let shared = 0;
   let pastForms = 0;
   for (const w of words) {
     if (STOPWORDS.has(w)) hits++;
+    else if (SHARED.has(w)) shared++;
     else if (w.length >= 5 && w.endsWith('ed')) pastForms++;
   }
-  if (hits / words.length >= 0.12) return 'eng';
+  if ((hits + shared) / words.length >= 0.12) return 'eng';
   // past tenses and participles in -ed are English too, and rare as word endings in the other languages
   const evidence = hits + pastForms;
   if (words.length <= 60 && evidence >= 2 && evidence / words.length >= 0.06) return 'eng';
