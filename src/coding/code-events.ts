@@ -31,7 +31,7 @@ const SAY_MUST: VerbPattern = { id: 'engine.say-must', code: '100', head: 'verb'
 const OWNER_PREPS = new Set(['by', 'of']);
 const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from']);
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
-const PREPARING = new Set(['prepare', 'poised', 'ready', 'prepared', 'mass', 'gear']);
+const PREPARING = new Set(['prepare', 'poise', 'poised', 'ready', 'prepared', 'gear']);
 // Investigations and accusations, whose target may stand deep in their object, and the words that lead to it.
 const DEEP_TARGET = new Set(['09', '11']);
 const DEEP_PREPS = new Set(['by', 'against', 'into', 'of', 'over', 'on', 'in']);
@@ -326,6 +326,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       const asked = complement?.subjects.find((i) => mentions[i].actor && !c.subjects.includes(i));
       // a denial or a claim of responsibility is aimed at no one: "denied that its forces struck"
       const selfStatement = match.pattern.code === '016' || match.pattern.code === '015';
+      // "repeated its demand that the president dissolve parliament": the one asked is the demand's subject
+      const demanded = clauses.find((o) => o.requested && o.sentence === c.sentence && o.head > c.head && o.subjects.some((i) => mentions[i].actor));
+      if (!direct && demanded && match.pattern.code.startsWith('10')) targets = [mentions[demanded.subjects.find((i) => mentions[i].actor)!]];
       if (selfStatement) {
         // no target but one the pattern names
       } else if (!direct && DEEP_TARGET.has(match.pattern.code.slice(0, 2))) {

@@ -35,7 +35,7 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
   return (next.pos === 'NOUN' || next.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM');
 };
 
-const MODIFYING_PARTICIPLES = new Set(['base', 'station', 'locate', 'headquarter', 'deploy', 'loyal', 'link', 'backed', 'align', 'affiliate']);
+const MODIFYING_PARTICIPLES = new Set(['base', 'station', 'locate', 'headquarter', 'deploy', 'link', 'align', 'affiliate', 'mass', 'gather', 'post']);
 const STATIVE = new Set(['engage', 'involve', 'commit', 'determine', 'prepare', 'oppose', 'dedicate', 'devote', 'resolve', 'poise']);
 const DEMAND_NOUNS = new Set(['demand', 'call', 'request', 'appeal', 'insistence', 'ultimatum', 'proposal', 'plea', 'order', 'requirement', 'condition', 'suggestion', 'recommendation']);
 const NOT_NOUNS_BETWEEN = new Set(['today', 'yesterday', 'on', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', ',']);
