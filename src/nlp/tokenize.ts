@@ -36,7 +36,9 @@ const retagPastForms = (tokens: Token[], base: number): void => {
       continue;
     }
     if (!/^[a-z]{3,}ed$/.test(t.norm) || t.norm === 'hundred' || /eed$/.test(t.norm)) continue;
-    if (!((prev.pos === 'NOUN' && /s$/.test(prev.norm)) || prev.pos === 'PROPN') || !OBJECT_START.has(next.pos)) continue;
+    // ("tortured detained civilians": a participle adjective may open the object)
+    const objectNext = OBJECT_START.has(next.pos) || (next.pos === 'VERB' && /ed$/.test(next.norm));
+    if (!((prev.pos === 'NOUN' && /s$/.test(prev.norm)) || prev.pos === 'PROPN') || !objectNext) continue;
     t.pos = 'VERB';
     const stem = t.norm.slice(0, -2);
     t.lemma = /([b-df-hj-np-tv-z])\1$/.test(stem) && !/(ll|ss)$/.test(stem) ? stem.slice(0, -1) : stem;
