@@ -164,14 +164,21 @@ export const loadActorDictionary = ({ extra = [] as string[], dir = join(DICTION
   const orgs = new Map<string, string>();
   for (const f of [...dataFiles(dir), ...extra]) versions.push(loadActorFile(f, trie, people, orgs));
   const surnames = new Map<string, ActorEntry[]>();
+  const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'PRK', 'KOR', 'VNM']);
+  const addSurname = (key: string | undefined, p: ActorEntry) => {
+    if (!key || key.length < 2) return;
+    const list = surnames.get(key) ?? [];
+    if (!list.includes(p)) list.push(p);
+    surnames.set(key, list);
+  };
   for (const p of people.values()) {
     for (const n of p.names ?? [p.name]) {
       const keys = phraseKeys(n);
       const last = keys[keys.length - 1];
-      if (keys.length < 2 || !last || last.length < 3) continue;
-      const list = surnames.get(last) ?? [];
-      if (!list.includes(p)) list.push(p);
-      surnames.set(last, list);
+      if (keys.length < 2 || !last) continue;
+      if (last.length >= 3) addSurname(last, p);
+      // Chinese, Korean and Vietnamese names put the family name first: "Xi Jinping" is Xi, "Kim Jong Un" Kim
+      if (p.country && FAMILY_NAME_FIRST.has(p.country)) addSurname(keys[0], p);
     }
   }
   // `org: NAT` in a person's role is the short name of an organisation whose full code a file's `orgs` gives

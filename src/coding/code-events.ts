@@ -252,6 +252,18 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       targets = to ? [mentions[to.mention]] : [];
     } else if (c.passive) {
       sources = c.agent !== null ? [mentions[c.agent]] : [];
+      // "signed by the Democratic Republic of Congo and Rwanda": coordinated agents
+      if (c.agent !== null) {
+        let last = mentions[c.agent];
+        for (const o of c.objects) {
+          const m = mentions[o.mention];
+          if (m.tokenStart < last.tokenEnd || !m.actor) continue;
+          const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
+          if (!between.length || !between.every((w) => w === 'and' || w === ',' || w === 'the')) break;
+          sources.push(m);
+          last = m;
+        }
+      }
       targets = subjects.filter((m) => m.actor);
       if (!targets.length) {
         // "a loan was promised to Egypt by the IMF": the subject is the thing, the target follows "to"

@@ -10,7 +10,7 @@ const NEGATING = new Set(['fail', 'deny', 'avoid', 'stop', 'cease']);
 const HYPOTHETICAL = new Set(['threaten', 'fear', 'consider', 'warn', 'weigh', 'mull', 'contemplate', 'discuss', 'propose', 'urge', 'call', 'ask', 'demand', 'try', 'attempt', 'seek', 'want', 'hope', 'wish', 'dare', 'allow']);
 /** Verbs whose complement is a stated intent: "pledged to send aid", "agreed to meet". */
 const INTENT = new Set(['pledge', 'promise', 'vow', 'plan', 'intend', 'agree', 'offer', 'prepare', 'poise', 'expect', 'aim', 'decide', 'commit', 'resolve', 'undertake', 'swear', 'volunteer']);
-const INTENT_ADJECTIVES = new Set(['willing', 'ready', 'prepared', 'committed', 'determined', 'eager', 'keen', 'set', 'poised', 'resolved']);
+const INTENT_ADJECTIVES = new Set(['willing', 'ready', 'prepared', 'committed', 'determined', 'eager', 'keen', 'set', 'poised', 'resolved', 'due', 'scheduled', 'expected']);
 const REFUSING_ADJECTIVES = new Set(['unwilling', 'reluctant', 'loath', 'loth']);
 const UNABLE_ADJECTIVES = new Set(['unable', 'powerless']);
 const MAYBE = new Set(['could', 'can', 'may', 'might', 'should', 'must', 'ca']);
