@@ -29,7 +29,7 @@ const verbCandidates = (dictionary: VerbDictionary, lemma: string, norm: string)
 /** The engine's own rule, recorded on its events like a dictionary pattern. */
 const SAY_MUST: VerbPattern = { id: 'engine.say-must', code: '100', head: 'verb', lemmas: [], elements: [], swap: false, specificity: 0, file: 'src/coding/code-events.ts' };
 const OWNER_PREPS = new Set(['by', 'of']);
-const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from']);
+const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'between']);
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
 const PREPARING = new Set(['prepare', 'poise', 'poised', 'ready', 'prepared', 'gear']);
 // Investigations and accusations, whose target may stand deep in their object, and the words that lead to it.
@@ -365,6 +365,16 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
           (match.pattern.code.startsWith('13') ? comp?.objects.find((o) => { const x = mentions[o.mention].actor?.country; return !!x && x !== own; }) : undefined);
         if (comp && obj) {
           targets = [mentions[obj.mention]];
+          // "offered to mediate between Afghanistan and Pakistan": coordinated objects of the complement too
+          let last = mentions[obj.mention];
+          for (const o of comp.objects) {
+            const m = mentions[o.mention];
+            if (m.tokenStart < last.tokenEnd || !m.actor) continue;
+            const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
+            if (!between.length || !between.every((w) => w === 'and' || w === ',' || w === 'the' || w === 'or')) break;
+            targets.push(m);
+            last = m;
+          }
           consumedHeads.add(comp.head);
         }
       }

@@ -15,13 +15,31 @@ const its = nlp.its;
 // Past forms of news verbs that are also nouns, read as nouns after another noun by the tagger.
 const IRREGULAR_PAST = new Map([['shot', 'shoot'], ['struck', 'strike'], ['hit', 'hit'], ['fought', 'fight'], ['took', 'take'], ['held', 'hold'], ['met', 'meet'], ['sent', 'send'], ['led', 'lead'], ['fired', 'fire'], ['seized', 'seize'], ['shelled', 'shell'], ['bombed', 'bomb'], ['raided', 'raid']]);
 const PARTICLES = new Set(['down', 'up', 'out', 'off', 'back', 'at', 'on']);
+/** A guess at the base form of a past form in -ed ("abducted" → abduct, "stopped" → stop); the coder also tries the word less -d. */
+const pastStem = (norm: string): string => {
+  const stem = norm.slice(0, -2);
+  return /([b-df-hj-np-tv-z])\1$/.test(stem) && !/(ll|ss)$/.test(stem) ? stem.slice(0, -1) : stem;
+};
 const OBJECT_START = new Set(['DET', 'NUM', 'PROPN', 'NOUN', 'ADJ', 'PRON']);
 /**
  * "Boko Haram militants abducted 276 schoolgirls": the tagger reads a past form after a plural noun or a name
  * as one more noun of the phrase. A word in -ed there, with an object after it, is the verb.
  */
-const retagPastForms = (tokens: Token[], base: number): void => {
-  for (let k = base + 1; k + 1 < tokens.length; k++) {
+const retagPastForms = (tokens: Token[], base: number, end: number): void => {
+  // "Norwegian diplomats mediated between ...": with no verb at all in the sentence, a past form after the
+  // subject that the tagger read as an adjective is the verb
+  let verbs = 0;
+  for (let k = base; k < end; k++) if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') verbs++;
+  for (let k = base + 1; k + 1 < end; k++) {
+    const w = tokens[k];
+    if (verbs === 0 && w.pos === 'ADJ' && /^[a-z]{3,}ed$/.test(w.norm) && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN') && (OBJECT_START.has(tokens[k + 1].pos) || tokens[k + 1].pos === 'ADP')) {
+      w.pos = 'VERB';
+      w.lemma = pastStem(w.norm);
+      verbs++;
+      continue;
+    }
+  }
+  for (let k = base + 1; k + 1 < end; k++) {
     const t = tokens[k];
     if (t.pos !== 'NOUN') continue;
     const prev = tokens[k - 1];
@@ -40,8 +58,7 @@ const retagPastForms = (tokens: Token[], base: number): void => {
     const objectNext = OBJECT_START.has(next.pos) || (next.pos === 'VERB' && /ed$/.test(next.norm));
     if (!((prev.pos === 'NOUN' && /s$/.test(prev.norm)) || prev.pos === 'PROPN') || !objectNext) continue;
     t.pos = 'VERB';
-    const stem = t.norm.slice(0, -2);
-    t.lemma = /([b-df-hj-np-tv-z])\1$/.test(stem) && !/(ll|ss)$/.test(stem) ? stem.slice(0, -1) : stem;
+    t.lemma = pastStem(t.norm);
   }
 };
 
@@ -84,7 +101,7 @@ export const tokenizeRange = (text: string, from: number, to: number, tokens: To
   for (let k = base; k < tokens.length; k++) {
     tokens[k].ws = text.slice(tokens[k].end, k + 1 < tokens.length ? tokens[k + 1].start : to);
   }
-  retagPastForms(tokens, base);
+
   for (const [s, e] of spans) {
     let first = -1;
     let last = -1;
@@ -105,6 +122,7 @@ export const tokenizeRange = (text: string, from: number, to: number, tokens: To
     };
     for (let k = first; k <= last; k++) tokens[k].sentence = sentence.index;
     sentences.push(sentence);
+    retagPastForms(tokens, first, last + 1);
   }
 };
 
