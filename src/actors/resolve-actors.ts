@@ -52,10 +52,16 @@ const pickPerson = (pieces: MentionPiece[], date: string): { piece: MentionPiece
 export const resolvePieces = (pieces: MentionPiece[], date: string, headless = false): (Actor & { head: MentionPiece }) | null => {
   // a bare surname counts only when exactly one person of that name held an office on the date
   if (pieces.some((p) => p.surname)) {
+    const titled = pieces.some((p) => !p.surname && p.entries.some((e) => e.kind === 'role'));
     pieces = pieces.flatMap((p) => {
       if (!p.surname) return [p];
       const held = p.entries.filter((e) => roleOn(e.roles ?? [], date));
-      return held.length === 1 ? [{ ...p, entries: held }] : [];
+      if (held.length === 1) return [{ ...p, entries: held }];
+      // "President Bush" when no Bush is in office: a titled surname whose every holder in the registry is of
+      // one country is someone of that country
+      const countries = new Set(p.entries.map((e) => e.country));
+      if (titled && !held.length && countries.size === 1 && p.entries[0].country) return [{ ...p, entries: [p.entries[0]] }];
+      return [];
     });
   }
   // a role word that only modifies another noun ("military aid", "press conference") names no one

@@ -519,8 +519,12 @@ const codeNounEvents = (
       const verb = { start: t.start, end: t.end };
       const mutual = match.pattern.elements.some((e) => e.kind === 'word' && e.alts.includes('between'));
       if (mutual && target) {
-        // "talks between X and Y": both ways
+        // "talks between X and Y": both ways; "a mediation effort between X and Y": from the mediator to both
         const other = mentions.find((m) => m.actor && m.tokenStart > target.tokenEnd && m.tokenStart <= target.tokenEnd + 2 && tokens[target.tokenEnd].norm === 'and');
+        if (other && match.pattern.code.startsWith('045')) {
+          if (source) emitNoun({ sentence: s.index }, match, [source], [target, other], verb);
+          continue;
+        }
         if (other) {
           emitNoun({ sentence: s.index }, match, [target], [other], verb);
           emitNoun({ sentence: s.index }, match, [other], [target], verb);
