@@ -28,6 +28,8 @@ export type Clause = {
   subordinate: boolean;
   /** A clause asked for by a noun before it: "its demand that Israel ease restrictions", "calls that he resign". */
   requested?: boolean;
+  /** A participle after the last verb's object, sharing that verb's subject: ", accusing him of insurrection". */
+  trailing?: boolean;
   /** Which kind of background clause, where the finder knows: an "after ...", "as ...", "while ..." clause with
    * its own subject reports an act that happened and is coded; relative clauses and participles are not. */
   background?: 'relative' | 'participle' | 'adverbial' | 'gerund';

@@ -403,6 +403,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       for (const a of sources) if (emit(c, match, modality, [a], sources.filter((b) => b !== a), { start: head.start, end: head.end }, c)) emitted.add(k);
       return;
     }
+    // (a trailing participle reports its own act only when it names whom: ", accusing him of insurrection" yes;
+    // ", killing dozens" is the attack the verb before reported, ", allowing more goods in" names no one)
+    if (c.trailing && (!targets.some((m) => m?.actor) || ['18', '19', '20'].includes(match.pattern.code.slice(0, 2)))) return;
     if (emit(c, match, modality, sources, targets, { start: head.start, end: head.end }, c)) emitted.add(k);
   };
   clauses.forEach((_c, k) => codeClause(k));

@@ -296,6 +296,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         const speaker = clauses[governor].subjects.map((k) => all[k]);
         if (speaker.length && !subjects.some((m) => m.tokenStart > lead - 1)) subjects = speaker;
       }
+      let trailing = false;
       if (
         headTok.norm.endsWith('ing') && headTok.norm !== headTok.lemma && g.end - g.start === 1 && tokenBefore?.norm === ',' && before.length && prevClause && !link &&
         before.every((m) => prevClause.objects.some((o) => o.mention === mentionIndex.get(m)))
@@ -303,6 +304,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         // "shelled residential areas of Kharkiv, killing seven people", "filed a motion against Yoon, accusing him
         // of insurrection": the mention before the comma is the last verb's object; its subject does this too
         subjects = prevClause.subjects.map((k) => all[k]);
+        trailing = true;
       }
       const objects: Clause['objects'] = [];
       let agent: number | null = null;
@@ -368,6 +370,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         // "accused Russia of attacking civilians", "blamed it for violating the truce": a gerund after a
         // preposition is what the verb before it is about, not an act the sentence reports
         ...(requested ? { requested: true } : {}),
+        ...(trailing ? { trailing: true } : {}),
         subordinate: relative || participle || (adverbial && link !== 'xcomp') || gerund,
         ...(relative ? { background: 'relative' as const } : participle ? { background: 'participle' as const } : gerund ? { background: 'gerund' as const } : adverbial && link !== 'xcomp' ? { background: 'adverbial' as const } : {}),
         ...(link === 'xcomp' && tokens[g.start - 1]?.norm === 'to' && tokens[g.start - 2]?.pos === 'ADJ' ? { adjective: tokens[g.start - 2].norm } : {}),
@@ -391,6 +394,15 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       if (c.link !== 'ccomp' || c.governor === null) continue;
       const g = clauses[c.governor];
       g.objects = g.objects.filter((o) => o.prep !== null || !c.subjects.includes(o.mention));
+    }
+    // "accused France of violating its airspace and freeing jihadists": a verb joined to a background clause is
+    // background too
+    for (let k = first; k < clauses.length; k++) {
+      const c = clauses[k];
+      if (c.link === 'conj' && c.governor !== null && clauses[c.governor].subordinate && !c.subordinate) {
+        c.subordinate = true;
+        if (clauses[c.governor].background) c.background = clauses[c.governor].background;
+      }
     }
     // a verb's patterns may read into its complements ("refused to meet X", "threatened to impose sanctions")
     for (let k = clauses.length - 1; k > first; k--) {

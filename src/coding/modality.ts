@@ -7,7 +7,9 @@ const REFUSING = new Set(['refuse', 'decline', 'reject', 'balk', 'resist']);
 /** Verbs whose complement did not happen: "failed to reach". */
 const NEGATING = new Set(['fail', 'deny', 'avoid', 'stop', 'cease']);
 /** Verbs whose complement may or may not happen: "threatened to strike", "feared an attack". */
-const HYPOTHETICAL = new Set(['threaten', 'fear', 'consider', 'warn', 'weigh', 'mull', 'contemplate', 'discuss', 'propose', 'urge', 'call', 'ask', 'demand', 'try', 'attempt', 'seek', 'want', 'hope', 'wish', 'dare', 'allow']);
+const HYPOTHETICAL = new Set(['threaten', 'fear', 'consider', 'warn', 'weigh', 'mull', 'contemplate', 'discuss', 'propose', 'urge', 'call', 'ask', 'demand', 'try', 'attempt', 'seek', 'want', 'hope', 'wish', 'dare', 'allow',
+  // verbs that ask someone else to act: "appealed to Israel and Hezbollah to respect the ceasefire"
+  'appeal', 'press', 'encourage', 'invite', 'order', 'tell', 'request', 'instruct', 'persuade', 'pressure', 'push', 'advise', 'authorize', 'authorise', 'permit', 'expect', 'need', 'require']);
 /** Verbs whose complement is a stated intent: "pledged to send aid", "agreed to meet". */
 const INTENT = new Set(['pledge', 'promise', 'vow', 'plan', 'intend', 'agree', 'offer', 'prepare', 'poise', 'expect', 'aim', 'decide', 'commit', 'resolve', 'undertake', 'swear', 'volunteer']);
 const INTENT_ADJECTIVES = new Set(['willing', 'ready', 'prepared', 'committed', 'determined', 'eager', 'keen', 'set', 'poised', 'resolved', 'due', 'scheduled', 'expected']);
