@@ -159,6 +159,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         }
         // an act with no one doing it is not an event dyad can count
         if (!source) continue;
+        // "spoke to reporters in Brussels", "told journalists": talking to the press is how news is made, not a
+        // consultation with anyone
+        if (tm?.actor?.sector === 'MED' && !tm.actor.country && (info.root === '04' || info.root === '01')) continue;
         const key = `${c.sentence}|${source.code}|${target?.code}|${code}`;
         if (seen.has(key)) continue;
         seen.add(key);
