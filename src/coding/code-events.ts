@@ -289,14 +289,18 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         if (owner) targets = [mentions[owner.mention]];
       }
       // "sanctions on Russia and Belarus": coordinated targets
+      // (among all the sentence's mentions: the TARGET may stand in a complement, "threatened to impose tariffs
+      // on Canada and Mexico")
       let last = mentions[match.target];
-      for (const o of c.objects) {
-        const m = mentions[o.mention];
+      for (const m of mentions) {
+        if (m.sentence !== c.sentence || m.tokenStart < last.tokenEnd || m === last || m.via === 'pronoun') continue;
         const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
-        if (m.tokenStart >= last.tokenEnd && between.length && between.every((w) => w === 'and' || w === ',' || w === 'the')) {
-          targets.push(m);
-          last = m;
-        }
+        if (!between.length || !between.every((w) => w === 'and' || w === ',' || w === 'the')) break;
+        // (not the speaker of a trailing ", U.S. officials said")
+        const after = tokens[m.tokenEnd];
+        if (after && after.sentence === c.sentence && (after.pos === 'VERB' || after.pos === 'AUX')) break;
+        if (m.actor) targets.push(m);
+        last = m;
       }
     } else {
       // the direct object, else the first actor after a preposition that points at someone ("aid for Afghan refugees")

@@ -316,9 +316,9 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         let prep = prepTok && (prepTok.pos === 'ADP' || prepTok.pos === 'SCONJ') ? prepTok.norm : null;
         // "expelled diplomats from Latvia, Lithuania and Estonia": a coordinated mention shares the preposition
         const lastObject = objects[objects.length - 1];
-        // (not "between X and Y", nor the subject of the next clause: "..., U.S. officials said")
+        // (not the subject of the next clause: "..., U.S. officials said")
         if (
-          prep === null && prepTok && lastObject && lastObject.prep !== 'between' && all[lastObject.mention].tokenEnd === p &&
+          prep === null && prepTok && lastObject && all[lastObject.mention].tokenEnd === p &&
           (prepTok.norm === 'and' || prepTok.norm === 'or' || (prepTok.norm === ',' && m.tokenEnd !== right))
         )
           prep = lastObject.prep;
