@@ -1,19 +1,23 @@
 /**
  * `npm run bench:api`: fills a store with synthetic events (a million by default, written straight into the
  * tables in large transactions by scripts/synthetic-events.ts), starts `dyad serve`'s app in this process on
- * a free loopback port, and drives GET /api/series and GET /api/events with a fixed number of requests in
- * flight, bounded in count and in time. Prints p50, p95 and p99 latency per endpoint (the target is p99 under
- * 100 ms): one request at a time (the service time), then under load without the response cache (every
- * request computed), then under load with it (as `dyad serve` runs: repeated questions answered from memory).
+ * a free loopback port (with its pool of query worker threads, as `dyad serve` runs), and drives GET
+ * /api/series and GET /api/events from a client on another thread (scripts/bench-api-client.ts) with a fixed
+ * number of requests in flight, bounded in count and in time. Prints p50, p95 and p99 latency per endpoint
+ * (the target is p99 under 100 ms): one request at a time (the service time), then under load without the
+ * response cache (every request computed), then under load with it (as `dyad serve` runs: repeated questions
+ * answered from memory).
  *   node dist/scripts/bench-api.js [--events 1000000] [--requests 4000] [--concurrency 32] [--seconds 60]
- *                                  [--db FILE (reuse a store built before)] [--keep]
+ *                                  [--workers N (query threads; 0: none)] [--db FILE (reuse a store built before)] [--keep]
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { topPairs } from '../src/analysis/index.js';
 import { startServer } from '../src/server/index.js';
-import { openStore, type Db } from '../src/store/index.js';
+import { openStore, withoutRollupTriggers, type Db } from '../src/store/index.js';
+import type { ClientCommand, ClientResult, Req, Sample } from './bench-api-client.js';
 import { CODES_BY_QUAD, insertSyntheticEvents, seededRandom, type SyntheticEvent } from './synthetic-events.js';
 
 const arg = (name: string) => {
@@ -24,6 +28,7 @@ const total = Number(arg('--events') ?? 1_000_000);
 const requests = Number(arg('--requests') ?? 4000);
 const concurrency = Number(arg('--concurrency') ?? 32);
 const seconds = Number(arg('--seconds') ?? 60);
+const workers = arg('--workers') === undefined ? undefined : Number(arg('--workers'));
 const reuse = arg('--db');
 const dir = reuse ? undefined : mkdtempSync(join(tmpdir(), 'dyad-bench-api-'));
 const dbPath = reuse ?? join(dir!, 'bench.db');
@@ -80,13 +85,13 @@ function* syntheticEvents(n: number): Generator<SyntheticEvent> {
   }
 }
 
-/** A bulk load: secondary indexes dropped and built again after (sorted), no syncing until the end. */
+/** A bulk load: secondary indexes dropped and built again after (sorted), rollups filled after, no syncing until the end. */
 const build = (db: Db, n: number): number => {
   const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('events', 'articles') AND sql IS NOT NULL").all() as { name: string; sql: string }[];
   for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
-  const written = insertSyntheticEvents(db, syntheticEvents(n));
+  const written = withoutRollupTriggers(db, () => insertSyntheticEvents(db, syntheticEvents(n)));
   for (const i of indexes) db.exec(i.sql);
   db.exec('ANALYZE');
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -105,9 +110,9 @@ if (!reuse || !existsSync(dbPath) || counted() === 0) {
 const events = counted();
 console.log(`store        ${events.toLocaleString('en-US')} events, ${(statSync(dbPath).size / 1e6).toFixed(0)} MB`);
 
-const uncached = await startServer({ store, port: 0, host: '127.0.0.1', webDir: false, cache: false, log: (l) => console.error(l) });
-const cached = await startServer({ store, port: 0, host: '127.0.0.1', webDir: false, log: (l) => console.error(l) });
-console.log(`servers      ${uncached.url} (no response cache), ${cached.url} (as dyad serve runs), in this process`);
+const uncached = await startServer({ store, port: 0, host: '127.0.0.1', webDir: false, cache: false, workers, log: (l) => console.error(l) });
+const cached = await startServer({ store, port: 0, host: '127.0.0.1', webDir: false, workers, log: (l) => console.error(l) });
+console.log(`servers      ${uncached.url} (no response cache), ${cached.url} (as dyad serve runs), in this process, ${workers ?? 'default'} query workers each; client on its own thread`);
 
 // the requests: pairs drawn from the 40 busiest (Zipf again, so the loud ones come up more), a mix of periods
 // and filters; events pages by pair, by actor and dates, by code, and a second page through a cursor
@@ -119,7 +124,6 @@ const range = () => {
   const a = Math.floor(rnd() * (DAYS - 120));
   return `from=${day(a)}&to=${day(a + 30 + Math.floor(rnd() * 90))}`;
 };
-type Req = { endpoint: 'series' | 'events'; path: string; follow?: boolean };
 const seriesReq = (): Req => {
   const p = pair();
   const extra = pick(['', '', '', '&code=18,19', '&direction=ab', `&${range()}`, '&sector=MIL']);
@@ -140,26 +144,12 @@ const eventsReq = (): Req => {
   return { endpoint: 'events', path: `/api/events?limit=50${q ? `&${q}` : ''}`, follow: rnd() < 0.25 };
 };
 
-type Sample = { endpoint: string; ms: number; ok: boolean };
-const send = async (base: string, r: Req, out: Sample[]): Promise<void> => {
-  let path = r.path;
-  for (let hop = 0; hop < (r.follow ? 2 : 1); hop++) {
-    const t = performance.now();
-    let ok = false;
-    let next: string | null = null;
-    try {
-      const res = await fetch(base + path);
-      const body = (await res.json()) as { nextCursor?: string | null };
-      ok = res.ok;
-      next = body.nextCursor ?? null;
-    } catch {
-      ok = false;
-    }
-    out.push({ endpoint: hop ? 'events (cursor)' : r.endpoint, ms: performance.now() - t, ok });
-    if (!next) return;
-    path = `${r.path}&cursor=${next}`;
-  }
-};
+const client = new Worker(new URL('./bench-api-client.js', import.meta.url));
+const drive = (base: string, reqs: Req[], n: number): Promise<ClientResult> =>
+  new Promise((resolve) => {
+    client.once('message', resolve);
+    client.postMessage({ base, reqs, concurrency: n, seconds } satisfies ClientCommand);
+  });
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const report = (title: string, samples: Sample[], wall?: number) => {
@@ -176,28 +166,19 @@ const report = (title: string, samples: Sample[], wall?: number) => {
 };
 
 // warm-up (statements prepared, pages cached), then one at a time, then under load
-const warm: Sample[] = [];
-for (let i = 0; i < 50; i++) await send(uncached.url, i % 2 ? seriesReq() : eventsReq(), warm);
-const single: Sample[] = [];
-for (let i = 0; i < 200; i++) await send(uncached.url, i % 2 ? seriesReq() : eventsReq(), single);
-report('one request at a time, no cache (service time)', single);
+const mix = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? seriesReq() : eventsReq()));
+await drive(uncached.url, mix(50), 1);
+report('one request at a time, no cache (service time)', (await drive(uncached.url, mix(200), 1)).samples);
 
-const plan: Req[] = Array.from({ length: requests }, (_, i) => (i % 2 ? seriesReq() : eventsReq()));
+const plan = mix(requests);
 const load = async (base: string, title: string) => {
-  const samples: Sample[] = [];
-  const deadline = performance.now() + seconds * 1000;
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < plan.length && performance.now() < deadline) await send(base, plan[next++], samples);
-    }),
-  );
-  report(`${title}${next < plan.length ? ` (stopped at the ${seconds} s limit, ${next} of ${plan.length} sent)` : ''}`, samples, performance.now() - t0);
+  const { samples, wall, sent } = await drive(base, plan, concurrency);
+  report(`${title}${sent < plan.length ? ` (stopped at the ${seconds} s limit, ${sent} of ${plan.length} sent)` : ''}`, samples, wall);
 };
 await load(uncached.url, `${concurrency} in flight, no cache: every request computed`);
 await load(cached.url, `${concurrency} in flight, with the response cache (dyad serve): the same ${plan.length} requests, repeats answered from memory`);
 
+await client.terminate();
 await uncached.close();
 await cached.close();
 store.close();

@@ -25,13 +25,21 @@ const toDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 export const periodSql = (period: Period, column: string): string =>
   period === 'day' ? column : period === 'week' ? `date(${column}, 'weekday 0', '-6 days')` : `(substr(${column}, 1, 8) || '01')`;
 
+/** Mondays of the days asked before: a series by week asks for the same thousand days again and again. */
+const mondays = new Map<string, string>();
+
 /** The start of the period that holds `date`. */
 export const periodStart = (date: string, period: Period): string => {
   if (period === 'day') return date;
   if (period === 'month') return `${date.slice(0, 8)}01`;
-  const ms = fromDay(date);
-  const monday = (new Date(ms).getUTCDay() + 6) % 7;
-  return toDay(ms - monday * MS_DAY);
+  let m = mondays.get(date);
+  if (m === undefined) {
+    const ms = fromDay(date);
+    m = toDay(ms - ((new Date(ms).getUTCDay() + 6) % 7) * MS_DAY);
+    if (mondays.size >= 100_000) mondays.clear();
+    mondays.set(date, m);
+  }
+  return m;
 };
 
 /** The start of the period `n` periods after (or, for negative `n`, before) the period that starts on `start`. */
@@ -47,10 +55,17 @@ export const addPeriods = (start: string, period: Period, n: number): string => 
 /** The last day of the period that starts on `start`. */
 export const periodEnd = (start: string, period: Period): string => toDay(fromDay(addPeriods(start, period, 1)) - MS_DAY);
 
+const ranges = new Map<string, readonly string[]>();
+
 /** The starts of every period from the one that holds `from` to the one that holds `to`, in order. */
 export const periodsBetween = (from: string, to: string, period: Period): string[] => {
+  const key = `${from}|${to}|${period}`;
+  const kept = ranges.get(key);
+  if (kept) return [...kept];
   const out: string[] = [];
   const last = periodStart(to, period);
   for (let p = periodStart(from, period); p <= last; p = addPeriods(p, period, 1)) out.push(p);
+  if (ranges.size >= 1000) ranges.clear();
+  ranges.set(key, [...out]);
   return out;
 };

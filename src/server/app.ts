@@ -15,6 +15,7 @@ import { eventsRoute } from './routes/events.js';
 import { seriesRoute } from './routes/series.js';
 import { statsRoute } from './routes/stats.js';
 import { moversRoute, topRoute } from './routes/top.js';
+import { inProcess, type QueryRunner } from './queries.js';
 import { responseCache, type ResponseCacheOptions } from './response-cache.js';
 import { loadWeb, serveWeb } from './web.js';
 
@@ -44,6 +45,8 @@ export type AppOptions = {
   allowedHosts?: string[] | false;
   /** Keep the answers to GET requests until the store changes (default on); false turns it off. */
   cache?: ResponseCacheOptions | false;
+  /** Runs the read queries: a worker pool's (query-pool.ts, as startServer makes), else each on this thread. */
+  query?: QueryRunner;
   /** Where failures are logged (default stderr). */
   log?: (line: string) => void;
   version?: string;
@@ -76,6 +79,7 @@ export const createApp = ({
   bodyLimit: maxBody = DEFAULT_BODY_LIMIT,
   allowedHosts = LOOPBACK_HOSTS,
   cache = {},
+  query = inProcess(store),
   log = (line) => process.stderr.write(`dyad serve: ${line}\n`),
   version = '0.1.0',
 }: AppOptions): Hono => {
@@ -83,6 +87,7 @@ export const createApp = ({
   const deps: ApiDeps = {
     store,
     token: token || undefined,
+    query,
     pipeline: () => (built ??= typeof pipeline === 'function' ? pipeline() : createNewsPipeline({ actorFiles, verbFiles })),
   };
   const app = new Hono();

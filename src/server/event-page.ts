@@ -1,3 +1,4 @@
+import { disjointPrefixes, hasRollups, prefixRange, prepareCached } from '../analysis/rollups.js';
 import { storedEvent, storeError, type Store, type StoredEvent } from '../store/index.js';
 
 /**
@@ -67,7 +68,9 @@ export const eventConditions = (f: EventPageFilters): { arms: Arm[]; common: Con
   if (f.pair) {
     const [x, y] = f.pair.map((c) => c.toUpperCase());
     // both sides countries: the pair index; else the index of the side with a full code
-    const hint = (s: string, t: string) => (country(s) && country(t) ? 'events_pair_date' : !country(s) ? 'events_source_code_date' : 'events_target_code_date');
+    // with codes, the pair's covering index, which holds the code: no row is read to test it
+    const pairIndex = f.code?.length ? 'events_pair_cover' : 'events_pair_date';
+    const hint = (s: string, t: string) => (country(s) && country(t) ? pairIndex : !country(s) ? 'events_source_code_date' : 'events_target_code_date');
     arms = [{ ...and([sideIs('source', x), sideIs('target', y)]), index: hint(x, y) }];
     if (x !== y) arms.push({ ...and([sideIs('source', y), sideIs('target', x)]), index: hint(y, x) });
   }
@@ -77,7 +80,7 @@ export const eventConditions = (f: EventPageFilters): { arms: Arm[]; common: Con
     const a = one(f.actor);
     // every arm so far, split into "the source is one" and "the target is one and the source is not"
     arms = arms.flatMap((arm) => [
-      { ...and([arm, src]), index: arm.index ?? (a === undefined ? undefined : country(a) ? 'events_pair_date' : 'events_source_code_date') },
+      { ...and([arm, src]), index: arm.index ?? (a === undefined ? undefined : country(a) ? 'events_source_cover' : 'events_source_code_date') },
       { ...and([arm, tgt, { sql: `NOT coalesce(${src.sql}, 0)`, params: src.params }]), index: arm.index ?? (a === undefined ? undefined : country(a) ? 'events_target_cover' : 'events_target_code_date') },
     ]);
   }
@@ -105,12 +108,56 @@ const from = (store: Store, arm: Arm): string => {
 };
 const where = (c: Cond) => (c.sql === '1' ? '' : `WHERE ${c.sql}`);
 
-/** How many events pass the filters: the sum over the arms. */
-export const countEvents = (store: Store, f: EventPageFilters): number => {
+/** Totals above this are not counted on: the answer says "at least this many" (`exact: false`). */
+export const COUNT_CAP = 10_000;
+
+/** A count of the events that pass the filters: exact, or at least `total` when there are more than the cap. */
+export type EventCount = { total: number; exact: boolean };
+
+/**
+ * How many events pass the filters. Exact from the rollups (src/store/schema.ts, migration 4) where they hold
+ * the filters: dates, modality and CAMEO codes without actors; countries (actor, source, target, pair) with
+ * dates; a pair of countries with dates and CAMEO roots. Otherwise counted from the indexes up to `cap` and no further: past it the total
+ * is `cap` and `exact` is false, so that a broad filter costs at most `cap` index entries per arm.
+ */
+export const countEvents = (store: Store, f: EventPageFilters, cap = COUNT_CAP): EventCount => {
+  const rolled = wrap(store, () => rollupCount(store, f));
+  if (rolled !== undefined) return { total: rolled, exact: true };
   const { arms, common } = eventConditions(f);
   const parts = arms.map((a) => ({ ...and([a, ...common]), table: wrap(store, () => from(store, a)) }));
-  const sql = `SELECT ${parts.map((p) => `(SELECT count(*) FROM ${p.table} ${where(p)})`).join(' + ')}`;
-  return wrap(store, () => store.db.prepare(sql).pluck().get(...parts.flatMap((p) => p.params)) as number);
+  const sql = `SELECT ${parts.map((p) => `(SELECT count(*) FROM (SELECT 1 FROM ${p.table} ${where(p)} LIMIT ?))`).join(' + ')}`;
+  const n = wrap(store, () => prepareCached(store.db, sql).pluck().get(...parts.flatMap((p) => [...p.params, cap + 1])) as number);
+  return n > cap ? { total: cap, exact: false } : { total: n, exact: true };
+};
+
+/** The count from the rollups, or undefined where they don't hold the filters (or the store has none). */
+const rollupCount = (store: Store, f: EventPageFilters): number | undefined => {
+  const countries = [...(f.actor ?? []), ...(f.source ?? []), ...(f.target ?? []), ...(f.pair ?? [])];
+  const codes = f.code ?? [];
+  if (f.article !== undefined || countries.some((c) => c.length !== 3) || codes.some((c) => !/^\d+$/.test(c)) || !hasRollups(store.db)) return undefined;
+  const dates: Cond[] = [];
+  if (f.from) dates.push({ sql: 'e.date >= ?', params: [f.from] });
+  if (f.to) dates.push({ sql: 'e.date <= ?', params: [f.to] });
+  const sum = (parts: { table: string; cond: Cond }[]) =>
+    prepareCached(store.db, `SELECT ${parts.map((p) => `(SELECT coalesce(sum(n), 0) FROM ${p.table} e WHERE ${p.cond.sql})`).join(' + ')}`)
+      .pluck()
+      .get(...parts.flatMap((p) => p.cond.params)) as number;
+  if (!countries.length) {
+    const modality: Cond[] = f.modality?.length ? [{ sql: `e.modality IN (${f.modality.map(() => '?').join(', ')})`, params: [...f.modality] }] : [];
+    if (!codes.length) return sum([{ table: 'rollup_days', cond: and([...dates, ...modality]) }]);
+    return sum(
+      disjointPrefixes(codes).map((c) => {
+        const [lo, hi] = prefixRange(c);
+        return { table: 'rollup_codes', cond: and([{ sql: 'e.cameo_code >= ? AND e.cameo_code < ?', params: [lo, hi] }, ...dates, ...modality]) };
+      }),
+    );
+  }
+  // actors (all countries): the arms over the pair rollups, which have no modality; codes (roots) with a pair only
+  if (f.modality?.length || (codes.length && (!f.pair || codes.some((c) => c.length !== 2)))) return undefined;
+  const { arms, common } = eventConditions({ ...f, code: undefined });
+  const roots: Cond[] = codes.length ? [{ sql: `e.root IN (${codes.map(() => '?').join(', ')})`, params: [...new Set(codes)] }] : [];
+  const table = codes.length ? 'rollup_pair_roots' : 'rollup_pair_days';
+  return sum(arms.map((a) => ({ table, cond: and([a, ...common, ...roots]) })));
 };
 
 /** The columns `storedEvent` reads, for events picked by id, with each one's story counts. */
@@ -128,7 +175,7 @@ SELECT e.*, a.url, a.title, a.source AS article_source, a.publisher, a.date AS a
 
 /** Stored events by id, in the given order, with their articles and story counts. */
 export const eventsById = (store: Store, ids: number[], order: EventOrder = 'asc'): StoredEvent[] =>
-  ids.length ? wrap(store, () => (store.db.prepare(detailSql(ids.length, order)).all(...ids) as Record<string, unknown>[]).map(storedEvent)) : [];
+  ids.length ? wrap(store, () => (prepareCached(store.db, detailSql(ids.length, order)).all(...ids) as Record<string, unknown>[]).map(storedEvent)) : [];
 
 /**
  * One page of events in date order (then id), newest first with `desc`: the ids come from the indexes with
@@ -144,7 +191,7 @@ export const pageEvents = (store: Store, f: EventPageFilters, { limit, order = '
   const parts = arms.map((a) => ({ ...and([a, ...common]), table: wrap(store, () => from(store, a)) }));
   const sql = `${parts.map((p) => `SELECT e.id AS id, e.date AS date FROM ${p.table} ${where(p)}`).join(' UNION ALL ')}
     ORDER BY date ${order}, id ${order} LIMIT ? OFFSET ?`;
-  const ids = wrap(store, () => store.db.prepare(sql).pluck().all(...parts.flatMap((p) => p.params), limit + 1, start.offset ?? 0) as number[]);
+  const ids = wrap(store, () => prepareCached(store.db, sql).pluck().all(...parts.flatMap((p) => p.params), limit + 1, start.offset ?? 0) as number[]);
   const more = ids.length > limit;
   return { events: eventsById(store, ids.slice(0, limit), order), more };
 };

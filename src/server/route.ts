@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { NewsPipeline } from '../news-pipeline.js';
 import type { Store } from '../store/index.js';
 import type { ParamSpecs } from './params.js';
+import type { QueryRunner } from './queries.js';
 
 /** What every handler can use: the store, the coding pipeline, and the write token. */
 export type ApiDeps = {
@@ -10,7 +11,12 @@ export type ApiDeps = {
   pipeline: () => NewsPipeline;
   /** The token writes need; without one, writes are refused. */
   token?: string;
+  /** Runs a read query (queries.ts): on the server's worker threads, or on this thread. */
+  query: QueryRunner;
 };
+
+/** An answer whose JSON body a query built (queries.ts), with the header c.json gives. */
+export const jsonBody = (body: string): Response => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
 
 export type JsonSchema = Record<string, unknown>;
 

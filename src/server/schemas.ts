@@ -92,9 +92,10 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   },
   EventPage: {
     type: 'object',
-    required: ['total', 'limit', 'events', 'nextCursor'],
+    required: ['total', 'totalExact', 'limit', 'events', 'nextCursor'],
     properties: {
-      total: { type: 'integer', description: 'events that pass the filters, on every page' },
+      total: { type: 'integer', description: 'events that pass the filters, on every page; with totalExact false, at least this many (counting stops at 10,000)' },
+      totalExact: { type: 'boolean', description: 'whether total is the exact count (false: there are more than total)' },
       limit: int,
       offset: { type: 'integer', description: 'with offset paging, the offset of this page' },
       order: { type: 'string', enum: ['asc', 'desc'] },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { event, record, tempDir, actor } from '../../test/helpers/store-fixtures.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import {
-  createArticleWriter, createRecoder, diffEvents, eventsQuery, MIGRATIONS, openStore, SCHEMA_VERSION, selectEvents, storeCounts, StoreError,
+  createArticleWriter, createRecoder, diffEvents, eventsQuery, migrate, MIGRATIONS, openStore, rollupDifferences, SCHEMA_VERSION, selectEvents, storeCounts, StoreError, withoutRollupTriggers,
   type CodeChange,
 } from './index.js';
 
@@ -19,7 +19,7 @@ test('a new store has the latest schema, WAL journal and foreign keys, and openi
   assert.equal(s.db.pragma('journal_mode', { simple: true }), 'wal');
   assert.equal(s.db.pragma('foreign_keys', { simple: true }), 1);
   const tables = s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-  assert.deepEqual(tables, ['actors', 'articles', 'clusters', 'events', 'lsh_buckets', 'store_meta']);
+  assert.deepEqual(tables, ['actors', 'articles', 'clusters', 'events', 'lsh_buckets', 'rollup_codes', 'rollup_days', 'rollup_pair_days', 'rollup_pair_roots', 'rollup_pair_sectors', 'store_meta']);
   assert.match(s.db.prepare("SELECT value FROM store_meta WHERE key = 'migration.1'").pluck().get() as string, /^articles-events-actors-clusters applied/);
   s.close();
   const again = openStore({ path: s.path });
@@ -243,5 +243,41 @@ test('recode: event differences are counted per code, and a batch replaces the e
   recoder.replace([{ article, record: next, changed: true }], true);
   assert.deepEqual(s.db.prepare('SELECT cameo_code FROM events ORDER BY id').pluck().all(), ['130', '1312']);
   assert.deepEqual(recoder.page(article.id, 10), []);
+  assert.deepEqual(rollupDifferences(s.db), {}, 'the rollups follow a recode');
+  s.close();
+});
+
+test('rollups: kept equal to the events by ingest, re-ingest, recode and deletes, and filled by the migration in an older store', () => {
+  const s = fresh();
+  const w = createArticleWriter(s);
+  const ev = (docId: string, date: string, code: string, src: string | null, tgt: string | null, modality = 'asserted') =>
+    event({ docId, date, cameo: { code, root: code.slice(0, 2), name: 'x' }, quadClass: code >= '14' ? 4 : 1, goldstein: code === '204' ? null : code >= '14' ? -9.5 : 3.4, modality: modality as 'asserted',
+      source: src ? actor(src, src, 0) : null, target: tgt ? actor(tgt, tgt, 0) : null });
+  w.write([
+    record({ docId: 'a', text: 'one', events: [ev('a', '2024-01-01', '190', 'RUSMILGOV', 'UKRGOV'), ev('a', '2024-01-01', '040', 'RUS', 'UKR', 'intent'), ev('a', '2024-01-01', '204', 'RUS', null)] }),
+    record({ docId: 'b', text: 'two', events: [ev('b', '2024-01-02', '193', 'UKR', 'RUS'), ev('b', '2024-01-02', '190', null, 'RUS')] }),
+  ]);
+  assert.deepEqual(rollupDifferences(s.db), {});
+  assert.equal(s.db.prepare('SELECT count(*) FROM rollup_pair_days').pluck().get(), 4);
+  w.write([record({ docId: 'a', text: 'one', events: [ev('a', '2024-01-01', '190', 'RUSMILGOV', 'UKRGOV')] })]);
+  assert.deepEqual(rollupDifferences(s.db), {}, 'a re-ingest writes nothing');
+  s.db.prepare("DELETE FROM articles WHERE doc_id = 'b'").run();
+  assert.deepEqual(rollupDifferences(s.db), {}, "an article's cascade");
+  assert.equal(s.db.prepare('SELECT count(*) FROM rollup_pair_days').pluck().get(), 2, 'cells without events go');
+  s.db.prepare("UPDATE events SET date = '2024-02-01', cameo_code = '120' WHERE cameo_code = '040'").run();
+  assert.deepEqual(rollupDifferences(s.db), {}, 'an update');
+  // a store of schema 3 with events: migration 4 fills the rollups
+  for (const t of ['rollup_days', 'rollup_codes', 'rollup_pair_days', 'rollup_pair_roots', 'rollup_pair_sectors']) s.db.exec(`DROP TABLE ${t}`);
+  for (const t of ['insert', 'delete', 'update']) s.db.exec(`DROP TRIGGER events_rollup_${t}`);
+  s.db.exec('DROP INDEX events_source_cover');
+  s.db.pragma('user_version = 3');
+  migrate(s.db, s.path);
+  assert.deepEqual(rollupDifferences(s.db), {});
+  assert.equal(s.db.prepare('SELECT sum(n) FROM rollup_days').pluck().get(), 3);
+  // a bulk load without the triggers fills them after, and puts the triggers back
+  withoutRollupTriggers(s.db, () => w.write([record({ docId: 'c', text: 'three', events: [ev('c', '2024-03-01', '173', 'CHN', 'TWN')] })]));
+  assert.deepEqual(rollupDifferences(s.db), {});
+  s.db.prepare("DELETE FROM articles WHERE doc_id = 'c'").run();
+  assert.deepEqual(rollupDifferences(s.db), {}, 'the triggers are back');
   s.close();
 });

@@ -30,7 +30,7 @@ export type StoredEvent = CodedEvent & {
   numSources: number;
 };
 
-export type EventPage = { total: number; limit: number; offset?: number; order: 'asc' | 'desc'; events: StoredEvent[]; nextCursor: string | null };
+export type EventPage = { total: number; totalExact?: boolean; limit: number; offset?: number; order: 'asc' | 'desc'; events: StoredEvent[]; nextCursor: string | null };
 
 export type Article = {
   id: number;

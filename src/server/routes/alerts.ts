@@ -1,7 +1,6 @@
-import { alertScope, pairAlerts, scanAlerts } from '../../analysis/index.js';
 import { problem } from '../problem.js';
 import { ACTOR_CODE, dateParam, enumParam, EVENT_CODE, flagParam, intParam, listParam, numberParam, readQuery, textParam } from '../params.js';
-import { defineRoute } from '../route.js';
+import { defineRoute, jsonBody } from '../route.js';
 import { ref } from '../schemas.js';
 
 export const ALERTS_QUERY = {
@@ -33,7 +32,7 @@ export const alertsRoute = defineRoute({
     "Without `a`: a scan of every directed country pair, scoring the period of `asOf` (default the last event's) against each pair's trailing `window` periods with a robust z-score, highest first, each with its most severe events (`scope` names the periods scored). With `a` (and `b`): every period of that pair's series that would have alerted on its own day, to mark on its chart.",
   query: ALERTS_QUERY,
   responses: { 200: { description: 'the alerts', schema: ref('Alerts') } },
-  handler: (c, { store }) => {
+  handler: async (c, { query }) => {
     const q = readQuery(c, ALERTS_QUERY);
     const scoring = { period: q.period, window: q.window, threshold: q.threshold, minEvents: q.minEvents };
     const filters = { codes: q.code, sectors: q.sector, dedup: q.dedup, oneADay: q.oneADay };
@@ -41,12 +40,10 @@ export const alertsRoute = defineRoute({
       if (q.asOf) throw problem('invalid-parameter', 'asOf: goes with a scan (no a); a pair is scored over from..to', { parameter: 'asOf' });
       const a = q.a.toUpperCase();
       const b = q.b?.toUpperCase();
-      const alerts = pairAlerts(store.db, { ...scoring, ...filters, a, ...(b ? { b } : {}), direction: q.direction, from: q.from, to: q.to });
-      return c.json({ a, b: b ?? null, direction: q.direction, period: q.period, alerts: alerts.map((x) => ({ source: a, target: b ?? null, ...x })) });
+      const opts = { ...scoring, ...filters, a, ...(b ? { b } : {}), direction: q.direction, from: q.from, to: q.to };
+      return jsonBody(await query('pairAlerts', { opts, a, b: b ?? null, direction: q.direction, period: q.period }));
     }
     for (const name of ['b', 'from', 'to'] as const) if (q[name]) throw problem('invalid-parameter', `${name}: goes with a (one pair's alerts)`, { parameter: name });
-    const scope = alertScope(store.db, { period: q.period, window: q.window, asOf: q.asOf });
-    const alerts = scanAlerts(store.db, { ...scoring, ...filters, asOf: q.asOf, limit: q.limit, evidence: q.evidence });
-    return c.json({ period: q.period, scope: scope ?? null, alerts });
+    return jsonBody(await query('scanAlerts', { opts: { ...scoring, ...filters, asOf: q.asOf, limit: q.limit, evidence: q.evidence } }));
   },
 });

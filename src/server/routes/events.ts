@@ -1,8 +1,8 @@
-import { countEvents, pageEvents, type EventOrder } from '../event-page.js';
-import { storedEventJson } from '../event-json.js';
+import type { EventOrder } from '../event-page.js';
 import { ACTOR_CODE, dateParam, enumParam, EVENT_CODE, intParam, isDay, listParam, MODALITIES, readQuery, textParam } from '../params.js';
 import { problem } from '../problem.js';
-import { defineRoute } from '../route.js';
+import { defineRoute, jsonBody } from '../route.js';
+import { encodeCursor } from '../queries.js';
 import { ref } from '../schemas.js';
 
 export const MAX_PAGE = 500;
@@ -22,8 +22,7 @@ const EVENT_QUERY = {
   cursor: textParam("the previous page's nextCursor (keyset paging)", /^[A-Za-z0-9_-]{1,200}$/, 'WyIyMDIyLTAxLTIxIiwxMiwiZGVzYyJd'),
 };
 
-/** A cursor is the last event of a page, [date, id, order], as base64url JSON: opaque to clients. */
-export const encodeCursor = (date: string, id: number, order: EventOrder): string => Buffer.from(JSON.stringify([date, id, order])).toString('base64url');
+export { encodeCursor };
 
 export const decodeCursor = (cursor: string, order: EventOrder): { date: string; id: number } => {
   let v: unknown;
@@ -46,25 +45,16 @@ export const eventsRoute = defineRoute({
   tag: 'events',
   summary: 'Stored events, filtered and paged',
   description:
-    'Events in date order (newest first by default) with the total that pass the filters. Page with `cursor` (the previous page\'s `nextCursor`: stable while events are added) or with `offset`. Lists take repeated parameters or commas.',
+    'Events in date order (newest first by default) with the total that pass the filters. The total is exact where the store\'s rollups answer it (dates, modality and CAMEO codes without actors; countries with dates; a pair of countries with CAMEO roots) or where at most 10,000 events pass; past that it is 10,000 with `totalExact: false` ("10,000+"). Page with `cursor` (the previous page\'s `nextCursor`: stable while events are added) or with `offset`. Lists take repeated parameters or commas.',
   query: EVENT_QUERY,
   responses: { 200: { description: 'one page of events', schema: ref('EventPage') } },
-  handler: (c, { store }) => {
+  handler: async (c, { query }) => {
     const q = readQuery(c, EVENT_QUERY);
     if (q.cursor && q.offset) throw problem('invalid-parameter', 'offset: give cursor or offset, not both', { parameter: 'offset' });
     if (q.pair && q.pair.length !== 2) throw problem('invalid-parameter', `pair: give two codes, got ${q.pair.length}`, { parameter: 'pair' });
     if (q.from && q.to && q.from > q.to) throw problem('invalid-parameter', `from: ${q.from} is after to (${q.to})`, { parameter: 'from' });
     const filters = { from: q.from, to: q.to, actor: q.actor, source: q.source, target: q.target, pair: q.pair as [string, string] | undefined, code: q.code, modality: q.modality };
     const start = q.cursor ? { after: decodeCursor(q.cursor, q.order) } : { offset: q.offset };
-    const { events, more } = pageEvents(store, filters, { limit: q.limit, order: q.order, start });
-    const last = events[events.length - 1];
-    return c.json({
-      total: countEvents(store, filters),
-      limit: q.limit,
-      ...(q.cursor ? {} : { offset: q.offset }),
-      order: q.order,
-      events: events.map(storedEventJson),
-      nextCursor: more && last ? encodeCursor(last.date, last.id, q.order) : null,
-    });
+    return jsonBody(await query('events', { filters, limit: q.limit, order: q.order, start, cursor: Boolean(q.cursor), offset: q.offset }));
   },
 });

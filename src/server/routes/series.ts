@@ -1,6 +1,5 @@
-import { pairSeries } from '../../analysis/index.js';
 import { ACTOR_CODE, dateParam, enumParam, EVENT_CODE, flagParam, listParam, readQuery, textParam } from '../params.js';
-import { defineRoute } from '../route.js';
+import { defineRoute, jsonBody } from '../route.js';
 import { ref } from '../schemas.js';
 
 export const SERIES_QUERY = {
@@ -26,10 +25,10 @@ export const seriesRoute = defineRoute({
   description: 'Per period: events, their QuadClasses, Goldstein sum and mean, share of conflict and the conflict weight alerts score, with a point for every period of the range.',
   query: SERIES_QUERY,
   responses: { 200: { description: 'the series', schema: ref('Series') } },
-  handler: (c, { store }) => {
+  handler: async (c, { query }) => {
     const q = readQuery(c, SERIES_QUERY);
-    return c.json(
-      pairSeries(store.db, {
+    return jsonBody(
+      await query('series', {
         a: q.a.toUpperCase(),
         ...(q.b ? { b: q.b.toUpperCase() } : {}),
         period: q.period,

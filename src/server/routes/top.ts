@@ -1,6 +1,5 @@
-import { movers, topActors, topPairs } from '../../analysis/index.js';
 import { dateParam, enumParam, EVENT_CODE, flagParam, intParam, listParam, readQuery } from '../params.js';
-import { defineRoute } from '../route.js';
+import { defineRoute, jsonBody } from '../route.js';
 import { ref } from '../schemas.js';
 
 const FILTERS = {
@@ -26,10 +25,9 @@ export const topRoute = defineRoute({
   description: 'Each with its events, QuadClass counts, Goldstein sum and mean, and share of conflict; an actor also with its events as source and as target.',
   query: TOP_QUERY,
   responses: { 200: { description: 'the pairs and the actors, most events first', schema: ref('Top') } },
-  handler: (c, { store }) => {
+  handler: async (c, { query }) => {
     const q = readQuery(c, TOP_QUERY);
-    const opts = { from: q.from, to: q.to, limit: q.limit, codes: q.code, sectors: q.sector, dedup: q.dedup, oneADay: q.oneADay };
-    return c.json({ pairs: topPairs(store.db, opts), actors: topActors(store.db, opts) });
+    return jsonBody(await query('top', { from: q.from, to: q.to, limit: q.limit, codes: q.code, sectors: q.sector, dedup: q.dedup, oneADay: q.oneADay }));
   },
 });
 
@@ -49,8 +47,8 @@ export const moversRoute = defineRoute({
   summary: 'The directed country pairs whose events changed the most from the previous period',
   query: MOVERS_QUERY,
   responses: { 200: { description: 'the pairs, largest change first (rises and falls alike)', schema: { type: 'object', properties: { movers: { type: 'array', items: { type: 'object' } } } } } },
-  handler: (c, { store }) => {
+  handler: async (c, { query }) => {
     const q = readQuery(c, MOVERS_QUERY);
-    return c.json({ movers: movers(store.db, { asOf: q.asOf, period: q.period, measure: q.measure, limit: q.limit, codes: q.code, sectors: q.sector, dedup: q.dedup, oneADay: q.oneADay }) });
+    return jsonBody(await query('movers', { asOf: q.asOf, period: q.period, measure: q.measure, limit: q.limit, codes: q.code, sectors: q.sector, dedup: q.dedup, oneADay: q.oneADay }));
   },
 });

@@ -57,7 +57,7 @@ export const createEventTable = ({ onOpen }: { onOpen: (e: StoredEvent) => void 
       const res = await api.events({ ...query(), cursor: cursors[page] });
       nextCursor = res.nextCursor;
       const first = page * PAGE + (res.events.length ? 1 : 0);
-      fill(count, res.total ? `${fmt(first)}–${fmt(page * PAGE + res.events.length)} of ${fmt(res.total)} events` : 'No events match.');
+      fill(count, res.total ? `${fmt(first)}–${fmt(page * PAGE + res.events.length)} of ${fmt(res.total)}${res.totalExact === false ? '+' : ''} events` : 'No events match.');
       fill(
         tbody,
         res.events.map((e) =>
