@@ -29,6 +29,7 @@ const verbCandidates = (dictionary: VerbDictionary, lemma: string, norm: string)
 /** The engine's own rule, recorded on its events like a dictionary pattern. */
 const SAY_MUST: VerbPattern = { id: 'engine.say-must', code: '100', head: 'verb', lemmas: [], elements: [], swap: false, specificity: 0, file: 'src/coding/code-events.ts' };
 const OWNER_PREPS = new Set(['by', 'of']);
+const PASSIVE_PREPS = new Set(['on', 'to', 'against', 'with', 'for', 'from', 'into', 'of', 'in', 'at', 'between', 'over', 'by', 'toward', 'towards']);
 const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'between']);
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
 const PREPARING = new Set(['prepare', 'poise', 'poised', 'ready', 'prepared', 'gear']);
@@ -193,6 +194,27 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     return events.length > before;
   };
 
+  const matchPassiveSubject = (p: VerbPattern, c: Clause): PatternMatch | null => {
+    let n = 0;
+    while (n < p.elements.length) {
+      const e = p.elements[n];
+      if (e.kind !== 'word' || e.alts.every((a) => PASSIVE_PREPS.has(a))) break;
+      n++;
+    }
+    if (n === 0) return null;
+    const from = Math.max(doc.sentences![c.sentence].tokenStart, c.tokenStart - 8);
+    const words: number[] = [];
+    let k = from;
+    for (const e of p.elements.slice(0, n)) {
+      if (e.kind !== 'word') return null;
+      while (k < c.tokenStart && !e.alts.includes(tokens[k].lemma) && !e.alts.includes(tokens[k].norm)) k++;
+      if (k >= c.tokenStart) return null;
+      words.push(k++);
+    }
+    const rest = p.elements.slice(n);
+    const after = rest.length ? matchPattern({ ...p, elements: rest }, tokens, c.head + 1, c.regionEnd, mentionAt, true) : { pattern: p, target: null, end: c.head + 1, words: [] };
+    return after ? { pattern: p, target: after.target, end: after.end, words: [...words, ...after.words] } : null;
+  };
   const children = new Map<number, Clause[]>();
   for (const o of clauses) if (o.governor !== null) children.set(o.governor, [...(children.get(o.governor) ?? []), o]);
   const emitted = new Set<number>();
@@ -207,7 +229,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     const candidates = verbCandidates(dictionary, c.lemma, tokens[c.head].norm);
     let match: PatternMatch | null = null;
     const present = candidates.length > 1 ? wordsIn(tokens, c.head + 1, c.regionEnd) : null;
+    if (present && c.passive) for (const w of wordsIn(tokens, Math.max(doc.sentences![c.sentence].tokenStart, c.tokenStart - 8), c.tokenStart)) present.add(w);
     const mutual = !c.passive && c.subjects.length > 1;
+    let thingSubject = false;
     for (const p of candidates) {
       const alone = mutual ? withoutPartner(p) : null;
       if (present && !mayMatch(p, present) && !(alone && mayMatch(alone, present))) continue;
@@ -215,6 +239,12 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       // "Cuba and the United States restored diplomatic relations": a pattern "... with TARGET" done by two
       // subjects to each other
       if (!match && alone) match = matchPattern(alone, tokens, c.head + 1, c.regionEnd, mentionAt, false);
+      // "New sanctions were imposed on Russia by the United States", "A peace agreement was signed by ...": in
+      // the passive the pattern's nouns stand in the subject, before the verb
+      if (!match && c.passive) {
+        match = matchPassiveSubject(p, c);
+        thingSubject = !!match;
+      }
       if (match) break;
     }
     const complement = (children.get(k) ?? []).find((o) => o.link === 'ccomp' || o.link === 'xcomp');
@@ -272,6 +302,13 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         // "a loan was promised to Egypt by the IMF": the subject is the thing, the target follows "to"
         const to = c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor);
         if (to) targets = [mentions[to.mention]];
+      }
+      if (!targets.length && (thingSubject || !c.subjects.length)) {
+        // "An invitation from Lukashenko ... was rejected by the opposition", "Egypt's offer ... was welcomed by the
+        // U.N.": the thing belongs to the one the act is aimed at
+        const from = Math.max(doc.sentences![c.sentence].tokenStart, c.tokenStart - 12);
+        const owner = mentions.find((m) => m.sentence === c.sentence && m.tokenStart >= from && m.tokenEnd <= c.tokenStart && m.actor && !sources.includes(m));
+        if (owner) targets = [owner];
       }
     } else if (match.pattern === SAY_MUST) {
       // "said U.S. and British forces must ensure security": each one told what it must do
