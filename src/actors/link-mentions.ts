@@ -67,11 +67,15 @@ export const linkMentionsIn = (doc: NewsDoc): Mention[] => {
     }
     const tok = tokens[t];
     const sentence = doc.sentences![tok.sentence];
-    if (tok.pos === 'PRON' && (tok.norm === 'they' || tok.norm === 'it') && t === sentence.tokenStart && tok.sentence > 0) {
+    // ("Peru's acting attorney general held a news conference. He said ...": a sentence-opening he/she with no named
+    // person just before goes on about the previous sentence's subject too)
+    const personNear = lastPerson?.actor && tok.sentence - lastPerson.sentence <= 1;
+    if (tok.pos === 'PRON' && (tok.norm === 'they' || tok.norm === 'it' || ((tok.norm === 'he' || tok.norm === 'she') && !personNear)) && t === sentence.tokenStart && tok.sentence > 0) {
       // "Serbian students gathered in Novi Sad. They blocked the city's bridges": a sentence that opens with
       // "they" or "it" goes on about the subject of the sentence before
       const before = mentions.find((m) => m.sentence === tok.sentence - 1 && m.actor && !doc.sentences![m.sentence].isDateline);
-      if (before?.actor && (tok.norm === 'they' || !(before.name || before.actor.entry.startsWith('person:')))) {
+      const personal = tok.norm === 'he' || tok.norm === 'she';
+      if (before?.actor && (tok.norm === 'they' || (personal ? !!before.actor.sector : !(before.name || before.actor.entry.startsWith('person:'))))) {
         out.push({ start: tok.start, end: tok.end, sentence: tok.sentence, tokenStart: t, tokenEnd: t + 1, pieces: [], actor: before.actor, via: 'pronoun' });
         continue;
       }
