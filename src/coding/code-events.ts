@@ -113,6 +113,14 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
   const storyCountry = datelineCountry(doc, gazetteer);
   const storyPlace = datelinePlace(doc, gazetteer);
   const mentionStarting = new Map<number, Mention>(mentions.map((m) => [m.tokenStart, m]));
+  // (an event actor is made once a mention: the same mention is source or target of several candidate events)
+  const actors = new Map<Mention, EventActor | null>();
+  const actorOf = (m: Mention | undefined): EventActor | null => {
+    if (!m) return null;
+    let a = actors.get(m);
+    if (a === undefined) actors.set(m, (a = eventActor(doc, m)));
+    return a;
+  };
   /** "rebels in the Ivory Coast", "police from Kenya": the country of a place phrase right after the mention. */
   const localCountry = (m: Mention | undefined): string | undefined => {
     if (!m || m.actor?.country) return undefined;
@@ -140,8 +148,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     for (const sm of sources.length ? sources : [undefined]) {
       for (const tm of targets.length ? targets : [undefined]) {
         if (sm && tm && sm === tm) continue;
-        let source = eventActor(doc, sm);
-        let target = eventActor(doc, tm);
+        let source = actorOf(sm);
+        let target = actorOf(tm);
         if (target && !target.country && source?.country && OWN_FORCES.has(target.sector) && THEME_ROOTS.has(info.root) && !localCountry(tm)) {
           // "pledged to send 1,000 police officers", "withdrew troops": the source's own forces are what it
           // sends or moves, not whom the act is aimed at
