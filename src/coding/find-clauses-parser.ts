@@ -416,6 +416,12 @@ export const createParserClauseFinder = (
       });
       for (const s of doc.sentences!) {
         if (s.isDateline || s.tokenEnd <= s.tokenStart) continue;
+        // a sentence that names no actor gives no event whatever its tree: the POS reading will do (with the
+        // fallback), and parsing, the pipeline's one hot spot, is saved
+        if (fallback && !bySentence.has(s.index)) {
+          distrusted.add(s.index);
+          continue;
+        }
         const words = tokens.slice(s.tokenStart, s.tokenEnd);
         const forms = words.map((w) => doc.text.slice(w.start, w.end));
         const p = get();
