@@ -395,6 +395,23 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       const g = clauses[c.governor];
       g.objects = g.objects.filter((o) => o.prep !== null || !c.subjects.includes(o.mention));
     }
+    // "fired shells filled with mustard agent at Kurdish positions", "fired rockets carrying sarin into the
+    // suburbs": a participle after the verb's object describes that object; the verb reads on through it
+    for (let k = first + 1; k < clauses.length; k++) {
+      const c = clauses[k];
+      const p = clauses[k - 1];
+      const t = tokens[c.head];
+      if (c.link || c.tokenEnd - c.tokenStart !== 1 || t.pos !== 'VERB' || t.norm === t.lemma || p.regionEnd !== c.tokenStart) continue;
+      const ing = t.norm.endsWith('ing');
+      if (!ing && !(/(ed|en)$/.test(t.norm) && tokens[c.tokenEnd]?.pos === 'ADP')) continue;
+      const before = tokens[c.tokenStart - 1];
+      if (!(before.pos === 'NOUN' || before.pos === 'PROPN' || inName.has(c.tokenStart - 1)) || c.tokenStart - 1 <= p.head) continue;
+      if (tokens.slice(p.tokenEnd, c.tokenStart).some((x) => x.norm === ',' || x.pos === 'CCONJ')) continue;
+      c.subordinate = true;
+      c.background = 'participle';
+      p.regionEnd = c.regionEnd;
+      p.objects = [...p.objects, ...c.objects.filter((o) => !p.objects.some((q) => q.mention === o.mention))];
+    }
     // "accused France of violating its airspace and freeing jihadists": a verb joined to a background clause is
     // background too
     for (let k = first; k < clauses.length; k++) {
