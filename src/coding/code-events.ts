@@ -471,7 +471,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
 };
 
 // Verbs whose object noun names the act their subject does: "launched an invasion", "carried out airstrikes".
-const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'begin', 'start', 'continue', 'wage', 'step', 'intensify', 'escalate', 'resume', 'make', 'hold', 'unleash', 'perform', 'commit', 'impose', 'announce', 'sign', 'extend', 'deliver', 'provide', 'offer', 'issue', 'file', 'lodge']);
+const LIGHT_VERBS = new Set(['order', 'launch', 'carry', 'conduct', 'stage', 'mount', 'begin', 'start', 'continue', 'wage', 'step', 'intensify', 'escalate', 'resume', 'make', 'hold', 'unleash', 'perform', 'commit', 'impose', 'announce', 'sign', 'extend', 'deliver', 'provide', 'offer', 'issue', 'file', 'lodge']);
 
 // Words before an event noun that say it has not happened: "a feared invasion", "a possible summit".
 const UNREAL_MODIFIERS = new Set(['feared', 'possible', 'potential', 'planned', 'proposed', 'threatened', 'expected', 'likely', 'prospective', 'hypothetical', 'future', 'imminent', 'looming', 'any', 'no']);
@@ -506,7 +506,7 @@ const codeNounEvents = (
       // the clause the noun is the subject of (no verb between them), else the one whose words it stands among
       const next = clauses.find((c) => c.sentence === s.index && c.head > i);
       let between = false;
-      if (next) for (let k = i + 1; k < next.tokenStart; k++) if (tokens[k].pos === 'VERB') between = true;
+      if (next) for (let k = i + 1; k < next.tokenStart; k++) if (tokens[k].pos === 'VERB' || tokens[k].norm === ',') between = true;
       const own = next && !between ? next : clauses.filter((c) => c.sentence === s.index && c.head < i && i < c.regionEnd).pop();
       const ownIndex = own ? clauses.indexOf(own) : -1;
       if (own && (own.modal || own.subordinate || clauseModality(clauses, ownIndex) !== 'asserted')) continue;
