@@ -37,6 +37,7 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
 
 const MODIFYING_PARTICIPLES = new Set(['base', 'station', 'locate', 'headquarter', 'deploy', 'link', 'align', 'affiliate', 'mass', 'gather', 'post']);
 const STATIVE = new Set(['engage', 'involve', 'commit', 'determine', 'prepare', 'oppose', 'dedicate', 'devote', 'resolve', 'poise']);
+const PROSPECT_NOUNS = new Set(['offer', 'invitation', 'plan', 'bid', 'attempt', 'effort', 'threat', 'promise', 'pledge', 'decision', 'deal', 'agreement', 'ultimatum', 'chance', 'right', 'need', 'pressure', 'permission', 'mandate', 'move', 'initiative', 'campaign']);
 const DEMAND_NOUNS = new Set(['demand', 'call', 'request', 'appeal', 'insistence', 'ultimatum', 'proposal', 'plea', 'order', 'requirement', 'condition', 'suggestion', 'recommendation']);
 const NOT_NOUNS_BETWEEN = new Set(['today', 'yesterday', 'on', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', ',']);
 const GERUND_PREPS = new Set(['for', 'of', 'on', 'about', 'by', 'without', 'in', 'against', 'over']);
@@ -394,6 +395,18 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       if (c.link !== 'ccomp' || c.governor === null) continue;
       const g = clauses[c.governor];
       g.objects = g.objects.filter((o) => o.prep !== null || !c.subjects.includes(o.mention));
+    }
+    // "dismissed an appeal from the president to lay down their arms", "rejected a U.S. offer to host a summit": an
+    // infinitive that completes a noun of asking or offering has not happened
+    for (let k = first; k < clauses.length; k++) {
+      const c = clauses[k];
+      if (c.link !== 'xcomp' || c.governor === null || tokens[c.tokenStart - 1]?.norm !== 'to') continue;
+      const g = clauses[c.governor];
+      // ("rejected an invitation to attend": turning down what was offered is a refusal of it, read as such)
+      if (['reject', 'refuse', 'decline'].includes(g.lemma)) continue;
+      for (let t = g.tokenEnd; t < c.tokenStart - 1; t++) {
+        if (tokens[t].pos === 'NOUN' && (DEMAND_NOUNS.has(tokens[t].lemma) || PROSPECT_NOUNS.has(tokens[t].lemma))) c.requested = true;
+      }
     }
     // "fired shells filled with mustard agent at Kurdish positions", "fired rockets carrying sarin into the
     // suburbs": a participle after the verb's object describes that object; the verb reads on through it
