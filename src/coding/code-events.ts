@@ -32,6 +32,8 @@ const OWNER_PREPS = new Set(['by', 'of']);
 const PASSIVE_PREPS = new Set(['on', 'to', 'against', 'with', 'for', 'from', 'into', 'of', 'in', 'at', 'between', 'over', 'by', 'toward', 'towards']);
 const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'between']);
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
+// Concessions (PLOVER CONCEDE): yielding, easing restrictions, easing dissent, political reform.
+const CONCESSIONS = new Set(['080', '081', '082', '083']);
 const PREPARING = new Set(['prepare', 'poise', 'poised', 'ready', 'prepared', 'gear']);
 // Investigations and accusations, whose target may stand deep in their object, and the words that lead to it.
 const DEEP_TARGET = new Set(['09', '11']);
@@ -165,6 +167,11 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
           // ("militants attacked the village of Seytenga in northern Burkina Faso": violence done in a country
           // is done to it, even by its own people; a deployment or an aid delivery at home is not)
           target = { code: place.country, country: place.country, sector: '', entry: `place:${place.country}`, dictionary: 'context', text: place.text, span: place.span ?? verb };
+        }
+        if (!target && source?.country && CONCESSIONS.has(code.slice(0, 3))) {
+          // "Rajapaksa resigned after weeks of protests", "the government scrapped the quotas": a concession to
+          // no one named, nowhere else, is made at home
+          target = { code: source.country, country: source.country, sector: '', entry: `domestic:${source.country}`, dictionary: 'context', text: '', span: verb };
         }
         // an act with no one doing it is not an event dyad can count
         if (!source) continue;
