@@ -32,6 +32,8 @@ const OWNER_PREPS = new Set(['by', 'of']);
 const PASSIVE_PREPS = new Set(['on', 'to', 'against', 'with', 'for', 'from', 'into', 'of', 'in', 'at', 'between', 'over', 'by', 'toward', 'towards']);
 const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'between']);
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
+const FORCE_ROOTS = new Set(['18', '19', '20']);
+const ATTACK_NOUNS = new Set(['strike', 'airstrike', 'attack', 'raid', 'bombing', 'shelling', 'missile', 'bomb', 'rocket', 'drone', 'ambush', 'assault', 'offensive', 'operation', 'barrage', 'fire']);
 // Concessions (PLOVER CONCEDE): yielding, easing restrictions, easing dissent, political reform.
 const CONCESSIONS = new Set(['080', '081', '082', '083']);
 const PREPARING = new Set(['prepare', 'poise', 'poised', 'ready', 'prepared', 'gear']);
@@ -300,6 +302,11 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       targets = to ? [mentions[to.mention]] : [];
     } else if (c.passive) {
       sources = c.agent !== null ? [mentions[c.agent]] : [];
+      if (c.agent === null && FORCE_ROOTS.has(match.pattern.code.slice(0, 2))) {
+        // "Soleimani was killed in a U.S. drone strike": the attack named with its nationality is the agent's
+        const attack = c.objects.find((o) => (o.prep === 'in' || o.prep === 'by') && mentions[o.mention].actor?.country && ATTACK_NOUNS.has(tokens[mentions[o.mention].tokenEnd - 1].lemma));
+        if (attack) sources = [mentions[attack.mention]];
+      }
       // "signed by the Democratic Republic of Congo and Rwanda": coordinated agents
       if (c.agent !== null) {
         let last = mentions[c.agent];

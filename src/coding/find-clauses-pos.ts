@@ -37,6 +37,7 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
 
 const MODIFYING_PARTICIPLES = new Set(['base', 'station', 'locate', 'headquarter', 'deploy', 'link', 'align', 'affiliate', 'mass', 'gather', 'post']);
 const STATIVE = new Set(['engage', 'involve', 'commit', 'determine', 'prepare', 'oppose', 'dedicate', 'devote', 'resolve', 'poise']);
+const SAME_PARTICIPLE = new Set(['hit', 'put', 'cut', 'shut', 'set', 'beat', 'hurt', 'cast', 'burst', 'upset', 'shed', 'split', 'spread']);
 const PROSPECT_NOUNS = new Set(['offer', 'invitation', 'plan', 'bid', 'attempt', 'effort', 'threat', 'promise', 'pledge', 'decision', 'deal', 'agreement', 'ultimatum', 'chance', 'right', 'need', 'pressure', 'permission', 'mandate', 'move', 'initiative', 'campaign']);
 const DEMAND_NOUNS = new Set(['demand', 'call', 'request', 'appeal', 'insistence', 'ultimatum', 'proposal', 'plea', 'order', 'requirement', 'condition', 'suggestion', 'recommendation']);
 const NOT_NOUNS_BETWEEN = new Set(['today', 'yesterday', 'on', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', ',']);
@@ -183,7 +184,8 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       const modal = groupTokens.find((t) => MODALS.has(t.norm))?.norm ?? null;
       const passive =
         headTok.pos === 'VERB' &&
-        headTok.norm !== headTok.lemma &&
+        // ("was hit by a Russian missile": a participle spelt like its base form)
+        (headTok.norm !== headTok.lemma || SAME_PARTICIPLE.has(headTok.norm)) &&
         !headTok.norm.endsWith('ing') &&
         groupTokens.some((t) => t.lemma === 'be' || t.lemma === 'get') &&
         // "were engaged in ethnic cleansing", "is committed to": a state, not a passive
