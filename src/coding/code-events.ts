@@ -56,7 +56,7 @@ const withoutPartner = (p: VerbPattern): VerbPattern | null => {
     const last = els[n - 1];
     const prep = els[n - 2];
     q =
-      n >= 3 && last.kind === 'target' && prep.kind === 'word' && prep.alts.includes('with') && RECIPROCAL.has(p.code.slice(0, 2)) && !p.swap
+      n >= 2 && last.kind === 'target' && prep.kind === 'word' && prep.alts.includes('with') && RECIPROCAL.has(p.code.slice(0, 2)) && !p.swap
         ? { ...p, elements: els.slice(0, n - 2), specificity: p.specificity - 1 }
         : null;
     partnerless.set(p, q);
@@ -354,7 +354,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       for (const m of mentions) {
         if (m.sentence !== c.sentence || m.tokenStart < last.tokenEnd || m === last || m.via === 'pronoun') continue;
         const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
-        if (!between.length || !between.every((w) => w === 'and' || w === ',' || w === 'the')) break;
+        if (!between.length || !between.every((w) => w === 'and' || w === ',' || w === 'the' || w === 'his' || w === 'her' || w === 'their' || w === 'its')) break;
         // (not the speaker of a trailing ", U.S. officials said")
         const after = tokens[m.tokenEnd];
         if (after && after.sentence === c.sentence && (after.pos === 'VERB' || after.pos === 'AUX')) break;
