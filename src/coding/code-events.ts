@@ -34,8 +34,9 @@ const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'tow
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
 const FORCE_ROOTS = new Set(['18', '19', '20']);
 const ATTACK_NOUNS = new Set(['strike', 'airstrike', 'attack', 'raid', 'bombing', 'shelling', 'missile', 'bomb', 'rocket', 'drone', 'ambush', 'assault', 'offensive', 'operation', 'barrage', 'fire']);
-// Concessions (PLOVER CONCEDE): yielding, easing restrictions, easing dissent, political reform.
-const CONCESSIONS = new Set(['080', '081', '082', '083']);
+// Acts that, aimed at no one named and nowhere else, are aimed at home: concessions (PLOVER CONCEDE: yielding,
+// easing restrictions, easing dissent, political reform) and threats of repression or unspecified threats.
+const CONCESSIONS = new Set(['080', '081', '082', '083', '130', '132', '133', '137']);
 const PREPARING = new Set(['prepare', 'poise', 'poised', 'ready', 'prepared', 'gear']);
 // Investigations and accusations, whose target may stand deep in their object, and the words that lead to it.
 const DEEP_TARGET = new Set(['09', '11']);
@@ -171,8 +172,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
           target = { code: place.country, country: place.country, sector: '', entry: `place:${place.country}`, dictionary: 'context', text: place.text, span: place.span ?? verb };
         }
         if (!target && source?.country && CONCESSIONS.has(code.slice(0, 3))) {
-          // "Rajapaksa resigned after weeks of protests", "the government scrapped the quotas": a concession to
-          // no one named, nowhere else, is made at home
+          // "Rajapaksa resigned after weeks of protests", "Lukashenko threatened to crush any further protests": a
+          // concession or a threat of repression to no one named, nowhere else, is made at home
           target = { code: source.country, country: source.country, sector: '', entry: `domestic:${source.country}`, dictionary: 'context', text: '', span: verb };
         }
         // an act with no one doing it is not an event dyad can count
