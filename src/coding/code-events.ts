@@ -32,6 +32,8 @@ const OWNER_PREPS = new Set(['by', 'of']);
 const PASSIVE_PREPS = new Set(['on', 'to', 'against', 'with', 'for', 'from', 'into', 'of', 'in', 'at', 'between', 'over', 'by', 'toward', 'towards']);
 const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'between']);
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
+// Sectors of society outside the state, whose demands are made of their government.
+const SOCIETY = new Set(['CVL', 'EDU', 'LAB', 'OPP', 'MED', 'HRI', 'REL', 'BUS', 'AGR', 'REF', 'ELI']);
 const FORCE_ROOTS = new Set(['18', '19', '20']);
 const ATTACK_NOUNS = new Set(['strike', 'airstrike', 'attack', 'raid', 'bombing', 'shelling', 'missile', 'bomb', 'rocket', 'drone', 'ambush', 'assault', 'offensive', 'operation', 'barrage', 'fire']);
 // Acts that, aimed at no one named and nowhere else, are aimed at home: concessions (PLOVER CONCEDE: yielding,
@@ -163,8 +165,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         const context = (PLACE_IS_TARGET.has(info.root) ? place?.country : undefined) ?? storyCountry;
         source = withContextCountry(source, localCountry(sm) ?? context ?? target?.country);
         target = withContextCountry(target, localCountry(tm) ?? context ?? source?.country);
-        if (!target && source?.country && info.root === '14') {
-          // a protest with no one named is aimed at the protesters' own government ("demonstrators rioted")
+        if (!target && source?.country && (info.root === '14' || (info.root === '10' && SOCIETY.has(source.sector)))) {
+          // a protest, or a demand by people outside the state, with no one named is aimed at their own government
+          // ("demonstrators rioted", "student activists demanded reform")
           target = { code: `${source.country}GOV`, country: source.country, sector: 'GOV', entry: `domestic:${source.country}`, dictionary: 'context', text: '', span: verb };
         } else if (!target && place && (place.country !== source?.country || VIOLENT.has(info.root)) && PLACE_IS_TARGET.has(info.root)) {
           // ("militants attacked the village of Seytenga in northern Burkina Faso": violence done in a country
