@@ -431,7 +431,8 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
     // background too
     for (let k = first; k < clauses.length; k++) {
       const c = clauses[k];
-      if (c.link === 'conj' && c.governor !== null && clauses[c.governor].subordinate && !c.subordinate) {
+      // (and so is the complement of one: "a resolution that aims to tighten sanctions and impose a blockade")
+      if ((c.link === 'conj' || c.link === 'xcomp') && c.governor !== null && clauses[c.governor].subordinate && !c.subordinate && clauses[c.governor].background !== 'adverbial') {
         c.subordinate = true;
         if (clauses[c.governor].background) c.background = clauses[c.governor].background;
       }
