@@ -421,11 +421,14 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       if (!ing && !(/(ed|en)$/.test(t.norm) && tokens[c.tokenEnd]?.pos === 'ADP')) continue;
       const before = tokens[c.tokenStart - 1];
       if (!(before.pos === 'NOUN' || before.pos === 'PROPN' || inName.has(c.tokenStart - 1)) || c.tokenStart - 1 <= p.head) continue;
-      if (tokens.slice(p.tokenEnd, c.tokenStart).some((x) => x.norm === ',' || x.pos === 'CCONJ')) continue;
+      if (tokens.slice(p.tokenEnd, c.tokenStart).some((x) => x.norm === ',')) continue;
       c.subordinate = true;
       c.background = 'participle';
       p.regionEnd = c.regionEnd;
-      p.objects = [...p.objects, ...c.objects.filter((o) => !p.objects.some((q) => q.mention === o.mention))];
+      // (the nouns the participle was thought to have as subjects are the verb's objects: "would accept Saudi
+      // and U.S. mediation aimed at ending the fighting")
+      const regained = c.subjects.filter((m) => all[m].tokenStart > p.head && !p.objects.some((q) => q.mention === m)).map((m) => ({ mention: m, prep: null }));
+      p.objects = [...p.objects, ...regained, ...c.objects.filter((o) => !p.objects.some((q) => q.mention === o.mention))].sort((a, b) => all[a.mention].tokenStart - all[b.mention].tokenStart);
     }
     // "accused France of violating its airspace and freeing jihadists": a verb joined to a background clause is
     // background too
