@@ -469,7 +469,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     // ("India and China agreed to disengage their troops": the subjects' own forces are no one's target)
     if (THEME_ROOTS.has(match.pattern.code.slice(0, 2))) targets = targets.filter((m) => !(m?.actor && !m.actor.country && OWN_FORCES.has(m.actor.sector)));
     // "X and Y met", "X and Y agreed": with no object, the subjects acted towards each other
-    if (!targets.length && sources.length > 1 && RECIPROCAL.has((codeUnder(match.pattern.code, modality) ?? match.pattern.code).slice(0, 2))) {
+    if (!targets.length && sources.length > 1 && (match.pattern.mutual || RECIPROCAL.has((codeUnder(match.pattern.code, modality) ?? match.pattern.code).slice(0, 2)))) {
       for (const a of sources) if (emit(c, match, modality, [a], sources.filter((b) => b !== a), { start: head.start, end: head.end }, c)) emitted.add(k);
       return;
     }

@@ -14,6 +14,8 @@ export type VerbPattern = {
   lemmas: string[];
   elements: PatternElement[];
   swap: boolean;
+  /** Done by coordinated subjects to each other when no target is named ("X and Y failed to reach agreement"). */
+  mutual?: boolean;
   /** Literal words after the head: the more, the more specific. */
   specificity: number;
   file: string;
@@ -76,6 +78,7 @@ export const loadVerbDictionary = ({ dir = join(DICTIONARY_DIR, 'verbs'), extra 
         lemmas,
         elements,
         swap: p.swap === true,
+        ...(p.mutual === true ? { mutual: true } : {}),
         specificity: elements.filter((e) => e.kind === 'word').length,
         file,
       });
