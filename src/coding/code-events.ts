@@ -34,6 +34,7 @@ const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'tow
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
 // Sectors of society outside the state, whose demands are made of their government.
 const SOCIETY = new Set(['CVL', 'EDU', 'LAB', 'OPP', 'MED', 'HRI', 'REL', 'BUS', 'AGR', 'REF', 'ELI']);
+const DISSENT = new Set(['protest', 'protests', 'protester', 'protesters', 'demonstration', 'demonstrations', 'demonstrator', 'demonstrators', 'demand', 'demands', 'unrest', 'riot', 'riots', 'dissent', 'dissident', 'dissidents', 'activist', 'activists', 'opposition', 'strike', 'strikes', 'uprising', 'pro-democracy']);
 const FORCE_ROOTS = new Set(['18', '19', '20']);
 const ATTACK_NOUNS = new Set(['strike', 'airstrike', 'attack', 'raid', 'bombing', 'shelling', 'missile', 'bomb', 'rocket', 'drone', 'ambush', 'assault', 'offensive', 'operation', 'barrage', 'fire']);
 // Acts that, aimed at no one named and nowhere else, are aimed at home: concessions (PLOVER CONCEDE: yielding,
@@ -120,6 +121,12 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
   const storyCountry = datelineCountry(doc, gazetteer);
   const storyPlace = datelinePlace(doc, gazetteer);
   const mentionStarting = new Map<number, Mention>(mentions.map((m) => [m.tokenStart, m]));
+  /** Whether a sentence speaks of protest or dissent at home ("after weeks of protests", "protesters' demands"). */
+  const answersDissent = (sentence: number): boolean => {
+    const s = doc.sentences![sentence];
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (DISSENT.has(tokens[k].lemma) || DISSENT.has(tokens[k].norm)) return true;
+    return false;
+  };
   // (an event actor is made once a mention: the same mention is source or target of several candidate events)
   const actors = new Map<Mention, EventActor | null>();
   const actorOf = (m: Mention | undefined): EventActor | null => {
@@ -174,9 +181,10 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
           // is done to it, even by its own people; a deployment or an aid delivery at home is not)
           target = { code: place.country, country: place.country, sector: '', entry: `place:${place.country}`, dictionary: 'context', text: place.text, span: place.span ?? verb };
         }
-        if (!target && source?.country && CONCESSIONS.has(code.slice(0, 3))) {
+        if (!target && source?.country && CONCESSIONS.has(code.slice(0, 3)) && answersDissent(c.sentence)) {
           // "Rajapaksa resigned after weeks of protests", "Lukashenko threatened to crush any further protests": a
-          // concession or a threat of repression to no one named, nowhere else, is made at home
+          // concession or a threat of repression to no one named, nowhere else, in a story of dissent at home, is
+          // made at home
           target = { code: source.country, country: source.country, sector: '', entry: `domestic:${source.country}`, dictionary: 'context', text: '', span: verb };
         }
         // an act with no one doing it is not an event dyad can count
