@@ -367,6 +367,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         if (m.sentence !== c.sentence || m.tokenStart < last.tokenEnd || m === last || m.via === 'pronoun') continue;
         const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
         if (!between.length || !between.every((w) => w === 'and' || w === ',' || w === 'the' || w === 'his' || w === 'her' || w === 'their' || w === 'its')) break;
+        // ("Bashar al-Assad and his family": the family is the named one's, not a party of its own)
+        if (between.some((w) => w === 'his' || w === 'her' || w === 'their' || w === 'its') && !m.actor?.country) break;
         // (not the speaker of a trailing ", U.S. officials said")
         const after = tokens[m.tokenEnd];
         if (after && after.sentence === c.sentence && (after.pos === 'VERB' || after.pos === 'AUX')) break;
@@ -440,7 +442,14 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
           comp?.objects.find((o) => mentions[o.mention].actor && (o.prep === null || o.prep === 'against' || o.prep === 'on')) ??
           // a threat reaches further: "threatened to take back control of the Panama Canal", "to carry out more
           // attacks in Kenyan cities": whoever else its complement names
-          (match.pattern.code.startsWith('13') ? comp?.objects.find((o) => { const x = mentions[o.mention].actor?.country; return !!x && x !== own; }) : undefined);
+          (match.pattern.code.startsWith('13')
+            ? [comp, ...clauses.filter((o) => comp && o.link === 'xcomp' && o.governor === clauses.indexOf(comp))]
+                .flatMap((o) => o?.objects ?? [])
+                .find((o) => {
+                  const x = mentions[o.mention].actor?.country;
+                  return !!x && x !== own;
+                })
+            : undefined);
         if (comp && obj) {
           targets = [mentions[obj.mention]];
           // "offered to mediate between Afghanistan and Pakistan": coordinated objects of the complement too
