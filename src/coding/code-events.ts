@@ -35,6 +35,7 @@ const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'tow
 // Sectors of society outside the state, whose demands are made of their government.
 const SOCIETY = new Set(['CVL', 'EDU', 'LAB', 'OPP', 'MED', 'HRI', 'REL', 'BUS', 'AGR', 'REF', 'ELI']);
 const DISSENT = new Set(['protest', 'protests', 'protester', 'protesters', 'demonstration', 'demonstrations', 'demonstrator', 'demonstrators', 'demand', 'demands', 'unrest', 'riot', 'riots', 'dissent', 'dissident', 'dissidents', 'activist', 'activists', 'opposition', 'strike', 'strikes', 'uprising', 'pro-democracy']);
+const STATE_ACTS = new Set(['171', '172', '173', '174', '116']);
 const FORCE_ROOTS = new Set(['18', '19', '20']);
 const ATTACK_NOUNS = new Set(['strike', 'airstrike', 'attack', 'raid', 'bombing', 'shelling', 'missile', 'bomb', 'rocket', 'drone', 'ambush', 'assault', 'offensive', 'operation', 'barrage', 'fire']);
 // Acts that, aimed at no one named and nowhere else, are aimed at home: concessions (PLOVER CONCEDE: yielding,
@@ -186,6 +187,11 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
           // concession or a threat of repression to no one named, nowhere else, in a story of dissent at home, is
           // made at home
           target = { code: source.country, country: source.country, sector: '', entry: `domestic:${source.country}`, dictionary: 'context', text: '', span: verb };
+        }
+        // "a missionary was arrested in Lebanon": an arrest, a detention or a deportation with no one named doing
+        // it is done by the state where it happens
+        if (!source && !sm && placeFrom?.passive && STATE_ACTS.has(code.slice(0, 3)) && place?.country) {
+          source = { code: place.country, country: place.country, sector: '', entry: `place:${place.country}`, dictionary: 'context', text: place.text, span: place.span ?? verb };
         }
         // an act with no one doing it is not an event dyad can count
         if (!source) continue;

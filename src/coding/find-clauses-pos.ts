@@ -20,6 +20,8 @@ const afterPreposition = (tokens: Token[], start: number, floor: number, verbAt 
   let p = start - 1;
   while (p >= floor && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ' || tokens[p].pos === 'NUM')) p--;
   if (p < floor || tokens[p].pos !== 'ADP' || tokens[p].norm === 'of') return false;
+  // "Up to 1,000 ethnic Turks began": a quantity, not a preposition
+  if (tokens[p].norm === 'to' && p > floor && tokens[p - 1].norm === 'up') return false;
   // "after Cambodian troops fired": a conjunction tagged as a preposition, with its clause's subject after it
   return !((ADVERBIAL.has(tokens[p].norm) || tokens[p].norm === 'if' || tokens[p].norm === 'unless') && verbAt >= 0);
 };
