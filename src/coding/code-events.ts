@@ -160,6 +160,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     const info = cameoCode(code)!;
     const plover = ploverFor(code);
     const place = clausePlace(doc, placeFrom, gazetteer);
+    const partner = sources.length > 1 ? sources.find((x) => x?.actor?.country)?.actor?.country : undefined;
     for (const sm of sources.length ? sources : [undefined]) {
       for (const tm of targets.length ? targets : [undefined]) {
         if (sm && tm && sm === tm) continue;
@@ -171,7 +172,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
           target = null;
         }
         const context = (PLACE_IS_TARGET.has(info.root) ? place?.country : undefined) ?? storyCountry;
-        source = withContextCountry(source, localCountry(sm) ?? context ?? target?.country);
+        // ("Laurent Fabius and a group of deputies held talks": a role coordinated with a named actor is of its country)
+        source = withContextCountry(source, localCountry(sm) ?? partner ?? context ?? target?.country);
         target = withContextCountry(target, localCountry(tm) ?? context ?? source?.country);
         if (!target && source?.country && (info.root === '14' || (info.root === '10' && SOCIETY.has(source.sector)))) {
           // a protest, or a demand by people outside the state, with no one named is aimed at their own government
