@@ -436,6 +436,18 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
     // background too
     for (let k = first; k < clauses.length; k++) {
       const c = clauses[k];
+      // (not after a comma: "Benin opened its borders to West Africans ordered out of Nigeria, but was still refusing
+      // admittance to Ghanaians" goes on with the main verb and its subject)
+      const commaConj = c.link === 'conj' && tokens.slice(Math.max(s.tokenStart, c.tokenStart - 3), c.tokenStart).some((t) => t.norm === ',');
+      if (commaConj && c.governor !== null && clauses[c.governor].subordinate) {
+        let g = c.governor;
+        while (g > first && clauses[g].subordinate) g--;
+        if (!clauses[g].subordinate) {
+          c.governor = g;
+          if (!c.subjects.length || c.subjects.every((m) => clauses[k - 1].subjects.includes(m))) c.subjects = [...clauses[g].subjects];
+        }
+        continue;
+      }
       // (and so is the complement of one: "a resolution that aims to tighten sanctions and impose a blockade")
       if ((c.link === 'conj' || c.link === 'xcomp') && c.governor !== null && clauses[c.governor].subordinate && !c.subordinate && clauses[c.governor].background !== 'adverbial') {
         c.subordinate = true;
