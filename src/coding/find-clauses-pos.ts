@@ -38,6 +38,8 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
 };
 
 const MODIFYING_PARTICIPLES = new Set(['base', 'station', 'locate', 'headquarter', 'deploy', 'link', 'align', 'affiliate', 'mass', 'gather', 'post']);
+const TIME_ADP = new Set(['after', 'before', 'since', 'during', 'until', 'amid', 'following', 'despite']);
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest']);
 const STATIVE = new Set(['engage', 'involve', 'commit', 'determine', 'prepare', 'oppose', 'dedicate', 'devote', 'resolve', 'poise']);
 const SAME_PARTICIPLE = new Set(['hit', 'put', 'cut', 'shut', 'set', 'beat', 'hurt', 'cast', 'burst', 'upset', 'shed', 'split', 'spread']);
 const PROSPECT_NOUNS = new Set(['offer', 'invitation', 'plan', 'bid', 'attempt', 'effort', 'threat', 'promise', 'pledge', 'decision', 'deal', 'agreement', 'ultimatum', 'chance', 'right', 'need', 'pressure', 'permission', 'mandate', 'move', 'initiative', 'campaign']);
@@ -316,7 +318,8 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       for (const m of mentions) {
         if (m.tokenStart < g.end || m.tokenStart >= right) continue;
         let p = m.tokenStart - 1;
-        while (p >= g.end && (tokens[p].pos === 'ADJ' || tokens[p].pos === 'DET' || tokens[p].pos === 'NUM')) p--;
+        // ("in south Lebanon": a compass word is part of the place phrase)
+        while (p >= g.end && (tokens[p].pos === 'ADJ' || tokens[p].pos === 'DET' || tokens[p].pos === 'NUM' || COMPASS.has(tokens[p].norm))) p--;
         const prepTok = p >= g.end ? tokens[p] : null;
         let prep = prepTok && (prepTok.pos === 'ADP' || prepTok.pos === 'SCONJ') ? prepTok.norm : null;
         // "expelled diplomats from Latvia, Lithuania and Estonia": a coordinated mention shares the preposition
@@ -327,6 +330,16 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
           (prepTok.norm === 'and' || prepTok.norm === 'or' || (prepTok.norm === ',' && m.tokenEnd !== right))
         )
           prep = lastObject.prep;
+        // "declared a ceasefire after 12 days of battles with the Amal militia": a mention inside a phrase of time
+        // is no object of the verb's; it keeps that phrase's word as its preposition
+        if (prep !== 'by' || !passive) {
+          for (let t = g.end; t < m.tokenStart; t++) {
+            if (TIME_ADP.has(tokens[t].norm) && (tokens[t].pos === 'ADP' || tokens[t].pos === 'SCONJ')) {
+              prep = tokens[t].norm;
+              break;
+            }
+          }
+        }
         if (passive && prep === 'by' && agent === null) agent = mentionIndex.get(m)!;
         else objects.push({ mention: mentionIndex.get(m)!, prep });
       }
