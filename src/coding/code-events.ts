@@ -29,6 +29,9 @@ const verbCandidates = (dictionary: VerbDictionary, lemma: string, norm: string)
 /** The engine's own rule, recorded on its events like a dictionary pattern. */
 const SAY_MUST: VerbPattern = { id: 'engine.say-must', code: '100', head: 'verb', lemmas: [], elements: [], swap: false, specificity: 0, file: 'src/coding/code-events.ts' };
 const OWNER_PREPS = new Set(['by', 'of']);
+// Words that join coordinated actors ("Latvia, Lithuania and the Baltic states"), and possessives between them.
+const COORDINATING = new Set(['and', ',', 'the', 'or']);
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their']);
 const PASSIVE_PREPS = new Set(['on', 'to', 'against', 'with', 'for', 'from', 'into', 'of', 'in', 'at', 'between', 'over', 'by', 'toward', 'towards']);
 const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'toward', 'towards', 'from', 'between']);
 // Forces a state sends, deploys or withdraws, and the roots where a bare mention of them is the thing moved.
@@ -105,7 +108,6 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
   const startAt = new Map<number, { index: number; end: number }>();
   // TARGET may bind to a mention no dictionary resolved ("shelled Kharkiv"): the event keeps a null target
   mentions.forEach((m, index) => startAt.set(m.tokenStart, { index, end: m.tokenEnd }));
-  const POSSESSIVE = new Set(['his', 'her', 'its', 'their']);
   // "talks with his Iraqi counterpart": a possessive pronoun before a mention of its own stands for the owner,
   // and the one talked with is the mention after it
   const mentionAt = (k: number) => {
@@ -128,7 +130,36 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     for (let k = s.tokenStart; k < s.tokenEnd; k++) if (DISSENT.has(tokens[k].lemma) || DISSENT.has(tokens[k].norm)) return true;
     return false;
   };
-  // (an event actor is made once a mention: the same mention is source or target of several candidate events)
+  const sentenceMentions = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = sentenceMentions.get(m.sentence);
+    if (list) list.push(m);
+    else sentenceMentions.set(m.sentence, [m]);
+  }
+  /**
+   * The actors coordinated after `first` among `pool` (in text order): "Latvia, Lithuania and Estonia". With
+   * `wide` (the sentence's mentions as pool) the chain also runs through possessives and mentions no dictionary
+   * resolved, and stops at a trailing speaker (", U.S. officials said").
+   */
+  const coordinatedAfter = (first: Mention, pool: Mention[], wide = false): Mention[] => {
+    const out: Mention[] = [];
+    let last = first;
+    for (const m of pool) {
+      if (m === last || m.tokenStart < last.tokenEnd || (wide ? m.via === 'pronoun' : !m.actor)) continue;
+      const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
+      if (!between.length || !between.every((w) => COORDINATING.has(w) || (wide && POSSESSIVE.has(w)))) break;
+      if (wide) {
+        // ("Bashar al-Assad and his family": the family is the named one's, not a party of its own)
+        if (between.some((w) => POSSESSIVE.has(w)) && !m.actor?.country) break;
+        const after = tokens[m.tokenEnd];
+        if (after && after.sentence === first.sentence && (after.pos === 'VERB' || after.pos === 'AUX')) break;
+      }
+      if (m.actor) out.push(m);
+      last = m;
+    }
+    return out;
+  };
+  // (an event actor is made once a mention  // (an event actor is made once a mention: the same mention is source or target of several candidate events)
   const actors = new Map<Mention, EventActor | null>();
   const actorOf = (m: Mention | undefined): EventActor | null => {
     if (!m) return null;
@@ -328,17 +359,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         if (attack) sources = [mentions[attack.mention]];
       }
       // "signed by the Democratic Republic of Congo and Rwanda": coordinated agents
-      if (c.agent !== null) {
-        let last = mentions[c.agent];
-        for (const o of c.objects) {
-          const m = mentions[o.mention];
-          if (m.tokenStart < last.tokenEnd || !m.actor) continue;
-          const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
-          if (!between.length || !between.every((w) => w === 'and' || w === ',' || w === 'the')) break;
-          sources.push(m);
-          last = m;
-        }
-      }
+      if (c.agent !== null) sources.push(...coordinatedAfter(mentions[c.agent], c.objects.map((o) => mentions[o.mention])));
       targets = subjects.filter((m) => m.actor);
       if (!targets.length) {
         // "a loan was promised to Egypt by the IMF": the subject is the thing, the target follows "to"
@@ -370,19 +391,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       // "sanctions on Russia and Belarus": coordinated targets
       // (among all the sentence's mentions: the TARGET may stand in a complement, "threatened to impose tariffs
       // on Canada and Mexico")
-      let last = mentions[match.target];
-      for (const m of mentions) {
-        if (m.sentence !== c.sentence || m.tokenStart < last.tokenEnd || m === last || m.via === 'pronoun') continue;
-        const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
-        if (!between.length || !between.every((w) => w === 'and' || w === ',' || w === 'the' || w === 'his' || w === 'her' || w === 'their' || w === 'its')) break;
-        // ("Bashar al-Assad and his family": the family is the named one's, not a party of its own)
-        if (between.some((w) => w === 'his' || w === 'her' || w === 'their' || w === 'its') && !m.actor?.country) break;
-        // (not the speaker of a trailing ", U.S. officials said")
-        const after = tokens[m.tokenEnd];
-        if (after && after.sentence === c.sentence && (after.pos === 'VERB' || after.pos === 'AUX')) break;
-        if (m.actor) targets.push(m);
-        last = m;
-      }
+      targets.push(...coordinatedAfter(mentions[match.target], sentenceMentions.get(c.sentence) ?? [], true));
     } else {
       // the direct object, else the first actor after a preposition that points at someone ("aid for Afghan refugees")
       // (not a word the pattern itself read: "agreed to share intelligence" is not aimed at "intelligence")
@@ -411,17 +420,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         );
       targets = direct ? [mentions[direct.mention]] : [];
       // "expelled diplomats from Latvia, Lithuania and Estonia": coordinated targets
-      if (direct) {
-        let last = mentions[direct.mention];
-        for (const o of c.objects) {
-          const m = mentions[o.mention];
-          if (m.tokenStart < last.tokenEnd || !m.actor) continue;
-          const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
-          if (!between.length || !between.every((w) => w === 'and' || w === ',' || w === 'the' || w === 'or')) break;
-          targets.push(m);
-          last = m;
-        }
-      }
+      if (direct) targets.push(...coordinatedAfter(mentions[direct.mention], c.objects.map((o) => mentions[o.mention])));
       // "demanded that Hamas renounce ...": the one asked is the complement's subject
       const asked = complement?.subjects.find((i) => mentions[i].actor && !c.subjects.includes(i));
       // a denial or a claim of responsibility is aimed at no one: "denied that its forces struck"
@@ -461,15 +460,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         if (comp && obj) {
           targets = [mentions[obj.mention]];
           // "offered to mediate between Afghanistan and Pakistan": coordinated objects of the complement too
-          let last = mentions[obj.mention];
-          for (const o of comp.objects) {
-            const m = mentions[o.mention];
-            if (m.tokenStart < last.tokenEnd || !m.actor) continue;
-            const between = tokens.slice(last.tokenEnd, m.tokenStart).map((t) => t.norm);
-            if (!between.length || !between.every((w) => w === 'and' || w === ',' || w === 'the' || w === 'or')) break;
-            targets.push(m);
-            last = m;
-          }
+          targets.push(...coordinatedAfter(mentions[obj.mention], comp.objects.map((o) => mentions[o.mention])));
           consumedHeads.add(comp.head);
         }
       }

@@ -206,6 +206,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       let coordinated = false;
       for (let k = left; k + 1 < lead; k++) if (tokens[k].norm === ',' && tokens[k + 1].pos === 'CCONJ') coordinated = true;
       let subjects: Mention[] = [];
+      let antecedent: Mention | null = null;
       let controlledBySubject = false;
       let link: Clause['link'] = null;
       let governor: number | null = null;
@@ -241,9 +242,9 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         const ante = mentions.find((m) => m.tokenEnd === lead - 1);
         subjects = ante ? [ante] : [];
         relative = true;
-      } else if (tokenBefore?.norm === ',' && !link && relativeAntecedent(lead - 1) !== null) {
+      } else if (tokenBefore?.norm === ',' && !link && (antecedent = relativeAntecedent(lead - 1)) !== null) {
         // "Iran, which has long been under Western sanctions, has supplied": the relative clause's antecedent
-        subjects = [relativeAntecedent(lead - 1)!];
+        subjects = [antecedent];
       } else if (tokenBefore?.norm === ',' && prevClause && relativeOf.has(relativeRoot(first + gi - 1)) && !link) {
         // "Russia, which has massed troops near the border, threatened": the subject is the antecedent
         // ("Erdogan, who has sought to position Turkey as a mediator, spoke": also past the relative's complements)
