@@ -587,6 +587,16 @@ const codeNounEvents = (
           }
         }
       }
+      if (!source) {
+        // "the deployment of Russian troops": the pattern's own words name the ones who act
+        source = mentions.find((m) => m.actor?.country && !m.via && match!.words.some((k) => m.tokenStart <= k && k < m.tokenEnd));
+      }
+      if (!source && (match.pattern.code.startsWith('15') || match.pattern.code.startsWith('087')) && tokens[i + 1]?.norm === 'of') {
+        // "the buildup of Russian troops near ...", "the withdrawal of Russian forces from ...": those whose
+        // posture it is are the "of" after the noun
+        const at = mentionAt(i + 2) ?? (tokens[i + 2]?.pos === 'DET' ? mentionAt(i + 3) : undefined);
+        if (at && mentions[at.index].actor?.country && !mentions[at.index].via) source = mentions[at.index];
+      }
       if (!source && own && own.head < i && LIGHT_VERBS.has(own.lemma) && !own.passive) {
         // "Russia launched a full-scale invasion of Ukraine": the one who launches, wages or carries out the act
         // does it

@@ -43,7 +43,22 @@ const adjectival = (tokens: Token[], k: number, from: number, to: number): boole
   return (next === 'ADJ' || next === 'NOUN' || next === 'PROPN') && (prev === 'DET' || prev === 'ADJ' || prev === 'NUM' || prev === 'ADV' || prev === 'ADP');
 };
 
-const TIME_NOUNS = new Set(['day', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'time', 'hour', 'minute']);
+const TIME_NOUNS = new Set(['day', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'time', 'hour', 'minute',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'tonight', 'yesterday']);
+/** Nouns of places and things an attack is aimed at, which name no one but stand where the victims are: "fired at [cities] across Ukraine". */
+const AIMED_AT = new Set(['city', 'town', 'village', 'district', 'neighborhood', 'neighbourhood', 'suburb', 'area', 'region', 'province', 'target',
+  'position', 'base', 'camp', 'site', 'facility', 'school', 'hospital', 'market', 'building', 'home', 'house', 'infrastructure', 'port', 'airport',
+  'border', 'outpost', 'checkpoint', 'convoy', 'compound', 'settlement', 'stronghold', 'territory', 'plant', 'depot']);
+/** The noun a phrase starting at `from` is about: the last noun before a preposition, a comma or a verb. */
+const headNoun = (tokens: Token[], from: number, to: number): Token | undefined => {
+  let head: Token | undefined;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') head = t;
+    else if (!(t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || adjectival(tokens, k, from, to))) break;
+  }
+  return head;
+};
 /** Whether a noun phrase follows the verb at once: "struck [targets]", "shelled [a] [bus]" (not "sank last month"). */
 const hasObject = (tokens: Token[], from: number, to: number): boolean => {
   let k = from;
@@ -97,7 +112,10 @@ export const matchPattern = (
         // object names no one still reports the act; the engine looks elsewhere for its target
         // (acts of force only: "met officials" or "praised the plan" with no one named is no event)
         // (and only with an object: "the warship sank last month" reports no attack)
-        if (pattern.elements.length === 1 && FORCE.has(pattern.code.slice(0, 2)) && hasObject(tokens, from, to)) return { pattern, target: null, end: pos, words };
+        // so does a force pattern whose TARGET slot holds a phrase naming no one: "fired missiles at cities
+        // across Ukraine", "dropped bombs on the town of Saraqeb"
+        const last = el === pattern.elements[pattern.elements.length - 1];
+        if (FORCE.has(pattern.code.slice(0, 2)) && (pattern.elements.length === 1 ? hasObject(tokens, from, to) : last && hasObject(tokens, pos, to) && AIMED_AT.has(headNoun(tokens, pos, to)?.lemma ?? ''))) return { pattern, target: null, end: pos, words };
         return null;
       }
       pos = found;
