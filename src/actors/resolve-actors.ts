@@ -142,7 +142,9 @@ export const resolveActors = defineStage({
     // the stage adds to the mentions findMentions made for this doc: it sets their actor and head
     for (const m of doc.mentions!) {
       const last = m.pieces[m.pieces.length - 1];
-      const headless = !m.name && (!last || last.tokenEnd < m.tokenEnd);
+      // (a possessor is no modifier: "the unions' demand" is the unions')
+      const possessor = !!last && (doc.tokens?.[last.tokenEnd]?.norm === "'s" || doc.tokens?.[last.tokenEnd]?.norm === "'");
+      const headless = !m.name && (!last || last.tokenEnd < m.tokenEnd) && !possessor;
       const a = resolvePieces(m.pieces, doc.meta.date, headless);
       if (!a) continue;
       const { head, ...actor } = a;

@@ -34,7 +34,9 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
   const next = tokens[i + 1];
   // ("Human Rights Watch accused Ethiopian forces": the last word of a name is a noun, whatever its tag)
   const prevPos = prev && inName.has(i - 1) ? 'PROPN' : prev?.pos;
-  return (next.pos === 'NOUN' || next.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM');
+  // ("the jailed French nationals": an adjective may stand between it and its noun)
+  const after = next.pos === 'ADJ' && i + 2 < to ? tokens[i + 2] : next;
+  return (after.pos === 'NOUN' || after.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM');
 };
 
 const MODIFYING_PARTICIPLES = new Set(['base', 'station', 'locate', 'headquarter', 'deploy', 'link', 'align', 'affiliate', 'mass', 'gather', 'post']);
