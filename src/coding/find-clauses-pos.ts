@@ -298,6 +298,21 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
           } else break;
         }
       }
+      if (subjects.length === 1 && subjects[0].actor?.country) {
+        // "officials from Saudi Arabia and Iran met": the countries after a bare role's "from" or "of" are all
+        // its subjects, not the last one alone
+        const chain = [subjects[0]];
+        for (;;) {
+          const at = chain[0].tokenStart - 1;
+          if (at <= left || (tokens[at].norm !== 'and' && tokens[at].norm !== ',')) break;
+          const prevM = mentions.filter((m) => m.tokenEnd === at).pop();
+          if (!prevM?.actor?.country) break;
+          chain.unshift(prevM);
+        }
+        const pp = chain[0].tokenStart - 1;
+        const role = chain.length > 1 && pp > left && (tokens[pp].norm === 'from' || tokens[pp].norm === 'of') ? mentions.find((m) => m.tokenEnd === pp) : undefined;
+        if (role?.actor && !role.actor.country) subjects = chain;
+      }
       if (controlledBySubject && governor !== null && clauses[governor].subjects.length) subjects = clauses[governor].subjects.map((k) => all[k]);
       if (!subjects.length && governor !== null && link !== 'ccomp') subjects = clauses[governor].subjects.map((k) => all[k]);
       // "the rebels said they would release ...": a pronoun subject of a reported clause is the speaker
@@ -370,7 +385,18 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         if (tokens[n].pos === 'NOUN' && DEMAND_NOUNS.has(tokens[n].lemma)) requested = true;
         break;
       }
-      const gerund = headTok.norm.endsWith('ing') && g.end - g.start === 1 && (tokens[g.start - 1]?.pos === 'ADP' || tokens[g.start - 1]?.pos === 'SCONJ' || GERUND_PREPS.has(tokens[g.start - 1]?.norm ?? ''));
+      // ("of deliberately targeting civilians": adverbs may lead the gerund)
+      let gp = g.start - 1;
+      while (gp > s.tokenStart && tokens[gp].pos === 'ADV') gp--;
+      // ("of burning villages and killing civilians": a gerund coordinated with one after a preposition is one too)
+      let coordinatedGerund = false;
+      if (headTok.norm.endsWith('ing') && tokenBefore?.pos === 'CCONJ') {
+        for (let k = lead - 2; k > left; k--) {
+          if (tokens[k].norm.endsWith('ing') && (tokens[k - 1].pos === 'ADP' || GERUND_PREPS.has(tokens[k - 1].norm))) coordinatedGerund = true;
+          if (coordinatedGerund || tokens[k].pos === 'VERB' || tokens[k].norm === ',') break;
+        }
+      }
+      const gerund = headTok.norm.endsWith('ing') && g.end - g.start === 1 && (tokens[gp]?.pos === 'ADP' || tokens[gp]?.pos === 'SCONJ' || GERUND_PREPS.has(tokens[gp]?.norm ?? '') || coordinatedGerund);
       clauses.push({
         sentence: s.index,
         tokenStart: g.start,
