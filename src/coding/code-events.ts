@@ -2,7 +2,7 @@ import { defineStage } from '../pipeline/index.js';
 import type { CodedEvent, EventActor, Mention, Modality, NewsDoc } from '../doc/index.js';
 import { cameoCode, goldstein, ploverFor } from '../standards/index.js';
 import type { Clause, ClauseFinder } from './clause.js';
-import { matchPattern, mayMatch, wordsIn, type PatternMatch } from './match-pattern.js';
+import { WEAPONS, matchPattern, mayMatch, wordsIn, type PatternMatch } from './match-pattern.js';
 import { clauseModality, INTENT_CODE, rejectCode, threatCode } from './modality.js';
 import type { VerbDictionary, VerbPattern } from './verb-dictionary.js';
 import { clausePlace, datelineCountry, datelinePlace, withContextCountry } from './event-context.js';
@@ -288,8 +288,10 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
   const emitted = new Set<number>();
   const deferred: number[] = [];
   const usedWords = new Set<number>();
+  const instrument = (o: Clause['objects'][number]): boolean => o.prep === 'with' && !mentions[o.mention].actor?.country && WEAPONS.has(tokens[mentions[o.mention].tokenEnd - 1].lemma);
   const codeClause = (k: number, late = false): void => {
-    const c = clauses[k];
+    // "fought heavy battles with tanks and artillery": weapons after "with" are what it was done with, no one
+    const c = clauses[k].objects.some(instrument) ? { ...clauses[k], objects: clauses[k].objects.filter((o) => !instrument(o)) } : clauses[k];
     // ("... after Cambodian troops fired rockets into Thai territory": a background clause with a subject of its
     // own and a past verb reports an act too)
     const reported = c.background === 'adverbial' && c.subjects.length > 0 && !c.conditional && !c.modal && tokens[c.head].norm !== tokens[c.head].lemma && !tokens[c.head].norm.endsWith('ing');
