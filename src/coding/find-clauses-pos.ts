@@ -186,7 +186,12 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       // "never attacked", "not only": negators and adverbs right before the group belong to it
       let lead = g.start;
       while (lead > left && (tokens[lead - 1].pos === 'ADV' || tokens[lead - 1].pos === 'PART') && tokens[lead - 1].norm !== 'to') lead--;
-      const negated = groupTokens.some((t) => NEGATORS.has(t.norm)) || tokens.slice(lead, g.start).some((t) => NEGATORS.has(t.norm));
+      // ("Neither Russia nor Ukraine attacked": a subject of neither ... nor did not do it)
+      // ("neither side has agreed": nor one of them)
+      const neitherNor =
+        (tokens.slice(left, lead).some((t) => t.norm === 'neither') && tokens.slice(left, lead).some((t) => t.norm === 'nor')) ||
+        tokens.slice(left, lead).some((t, j) => t.norm === 'neither' && tokens[left + j + 1]?.pos === 'NOUN');
+      const negated = groupTokens.some((t) => NEGATORS.has(t.norm)) || tokens.slice(lead, g.start).some((t) => NEGATORS.has(t.norm)) || neitherNor;
       const modal = groupTokens.find((t) => MODALS.has(t.norm))?.norm ?? null;
       const passive =
         headTok.pos === 'VERB' &&
