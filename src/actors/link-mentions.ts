@@ -53,6 +53,19 @@ export const linkMentionsIn = (doc: NewsDoc): Mention[] => {
         }
       }
     }
+    // "the country's transitional authorities": the country is the one named last before it, in this
+    // sentence or the one before
+    if (m.actor && !m.actor.country && tokens[m.tokenStart]?.norm === 'country' && tokens[m.tokenStart + 1]?.norm === "'s" && tokens[m.tokenStart - 1]?.norm === 'the') {
+      for (let j = k - 1; j >= 0 && mentions[j].sentence >= m.sentence - 1; j--) {
+        const prev = mentions[j];
+        const country = prev.pieces.find((p) => p.entries.some((e) => e.kind === 'country'))?.entries.find((e) => e.kind === 'country')?.country;
+        if (country && prev.actor?.country === country) {
+          m.actor = { ...m.actor, country, code: `${country}${m.actor.sector}` };
+          m.via = 'coreference';
+          break;
+        }
+      }
+    }
     remember(m);
   }
   // pronouns: add mentions for he/she that point back to the nearest earlier person
