@@ -27,13 +27,14 @@ const afterPreposition = (tokens: Token[], start: number, floor: number, verbAt 
 };
 
 /** "release detained Americans", "the contested bill": a past participle before a noun, after no auxiliary, is an adjective. */
-const participleAdjective = (tokens: Token[], i: number, from: number, to: number, inName: Set<number>): boolean => {
+const participleAdjective = (tokens: Token[], i: number, from: number, to: number, inName: Set<number>, actorEnds: Set<number> = new Set()): boolean => {
   const t = tokens[i];
   if (t.pos !== 'VERB' || t.norm === t.lemma || !/(ed|en)$/.test(t.norm) || i + 1 >= to) return false;
   const prev = i > from ? tokens[i - 1] : null;
   const next = tokens[i + 1];
   // ("Human Rights Watch accused Ethiopian forces": the last word of a name is a noun, whatever its tag)
-  const prevPos = prev && inName.has(i - 1) ? 'PROPN' : prev?.pos;
+  // ("Jordan's military airdropped food": nor is the last word of an actor's mention, tagged as it may be)
+  const prevPos = prev && (inName.has(i - 1) || actorEnds.has(i - 1)) ? 'PROPN' : prev?.pos;
   // ("the jailed French nationals": an adjective may stand between it and its noun)
   const after = next.pos === 'ADJ' && i + 2 < to ? tokens[i + 2] : next;
   return (after.pos === 'NOUN' || after.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM');
@@ -68,7 +69,7 @@ const afterDeterminer = (tokens: Token[], i: number, from: number): boolean => {
 };
 
 /** Groups a sentence's verbs: auxiliaries, negation and adverbs attach to the verb they lead to. */
-const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<number>): { start: number; end: number; head: number; xcomp: boolean }[] => {
+const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<number>, actorEnds: Set<number>): { start: number; end: number; head: number; xcomp: boolean }[] => {
   const groups: { start: number; end: number; head: number; xcomp: boolean }[] = [];
   let i = from;
   while (i < to) {
@@ -79,7 +80,7 @@ const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<numbe
     const compound =
       (i > from + 1 && tokens[i - 1].norm === '-' && !tokens[i - 1].ws && !tokens[i - 2].ws) ||
       (i + 2 < to && tokens[i + 1].norm === '-' && !t.ws && !tokens[i + 1].ws);
-    if (!isVerbish(t) || inName.has(i) || compound || participleAdjective(tokens, i, from, to, inName) || afterDeterminer(tokens, i, from)) {
+    if (!isVerbish(t) || inName.has(i) || compound || participleAdjective(tokens, i, from, to, inName, actorEnds) || afterDeterminer(tokens, i, from)) {
       i++;
       continue;
     }
@@ -126,7 +127,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
     const mentions = mentionAt(all, s.index);
     const inName = new Set<number>();
     for (const m of mentions) for (const p of m.pieces) if (p.tokenEnd - p.tokenStart > 1) for (let k = p.tokenStart; k < p.tokenEnd; k++) inName.add(k);
-    const groups = verbGroups(tokens, s.tokenStart, s.tokenEnd, inName);
+    const groups = verbGroups(tokens, s.tokenStart, s.tokenEnd, inName, new Set(mentions.filter((m) => m.actor).map((m) => m.tokenEnd - 1)));
     const question = doc.text.slice(s.start, s.end).trimEnd().endsWith('?');
     const first = clauses.length;
     const relativeOf = new Set<number>();
