@@ -6,4 +6,5 @@ export * from './find-mentions.js';
 export * from './resolve-actors.js';
 export * from './resolve-phrase.js';
 export * from './link-mentions.js';
+export * from './with-country.js';
 export * from './import-petrarch.js';

@@ -1,6 +1,7 @@
 import { defineStage } from '../pipeline/index.js';
 import type { Actor, Mention, NewsDoc } from '../doc/index.js';
 import { normalizeWord } from '../nlp/normalize-word.js';
+import { withCountry } from './with-country.js';
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
 
@@ -58,9 +59,9 @@ export const linkMentionsIn = (doc: NewsDoc): Mention[] => {
     if (m.actor && !m.actor.country && tokens[m.tokenStart]?.norm === 'country' && tokens[m.tokenStart + 1]?.norm === "'s" && tokens[m.tokenStart - 1]?.norm === 'the') {
       for (let j = k - 1; j >= 0 && mentions[j].sentence >= m.sentence - 1; j--) {
         const prev = mentions[j];
-        const country = prev.pieces.find((p) => p.entries.some((e) => e.kind === 'country'))?.entries.find((e) => e.kind === 'country')?.country;
+        const country = prev.pieces.flatMap((p) => p.entries).find((e) => e.kind === 'country')?.country;
         if (country && prev.actor?.country === country) {
-          m.actor = { ...m.actor, country, code: `${country}${m.actor.sector}` };
+          m.actor = withCountry(m.actor, country, 'coreference');
           m.via = 'coreference';
           break;
         }

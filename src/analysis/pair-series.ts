@@ -191,7 +191,8 @@ const rollupPeriods = (db: Db, q: { sql: string; params: unknown[] }, period: Pe
     const g = groups.get(k);
     if (!g) groups.set(k, { p, is_ab, is_ba, first, last, n, q1, q2, q3, q4, gsum: g10, gn, cw: cw10 });
     else {
-      // a day in two parts of the union (not for the pair rollups' disjoint parts, but kept general)
+      // by day, the same day from two parts with the same flags (a with everyone, direction ab: a → others
+      // and a → a)
       if (first < g.first) g.first = first;
       if (last > g.last) g.last = last;
       g.n += n;

@@ -2,7 +2,7 @@ import { defineStage } from '../pipeline/index.js';
 import type { CodedEvent, EventActor, Mention, Modality, NewsDoc } from '../doc/index.js';
 import { cameoCode, goldstein, ploverFor } from '../standards/index.js';
 import type { Clause, ClauseFinder } from './clause.js';
-import { WEAPONS, matchPattern, mayMatch, wordsIn, type PatternMatch } from './match-pattern.js';
+import { matchPattern, mayMatch, wordsIn, type PatternMatch } from './match-pattern.js';
 import { clauseModality, INTENT_CODE, rejectCode, threatCode } from './modality.js';
 import type { VerbDictionary, VerbPattern } from './verb-dictionary.js';
 import { clausePlace, datelineCountry, datelinePlace, withContextCountry } from './event-context.js';
@@ -52,6 +52,8 @@ const VIOLENT = new Set(['17', '18', '19', '20']);
 const OWN_FORCES = new Set(['MIL', 'COP', 'SPY']);
 const THEME_ROOTS = new Set(['03', '06', '07', '08', '15', '16']);
 // Roots whose acts, done by two or more subjects with no object, are done to each other: "X and Y agreed".
+/** Weapons: after "with" they are the means an act was done with, not the one it was done with. */
+const WEAPONS = new Set(['tank', 'artillery', 'missile', 'rocket', 'drone', 'warplane', 'jet', 'aircraft', 'helicopter', 'gun', 'weapon', 'bomb', 'mortar', 'shell', 'howitzer', 'gunboat', 'warship']);
 const RECIPROCAL = new Set(['03', '04', '05', '06', '19']);
 
 const partnerless = new WeakMap<VerbPattern, VerbPattern | null>();
@@ -105,9 +107,18 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
   const tokens = doc.tokens!;
   const mentions = doc.mentions!;
   const clauses = clauseFinder.find(doc);
+  // "fought heavy battles with tanks and artillery": weapons after "with" are what it was done with, no one
+  const instruments = new Set<number>();
+  mentions.forEach((m, index) => {
+    let p = m.tokenStart - 1;
+    while (p >= 0 && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ' || tokens[p].pos === 'NUM')) p--;
+    // ("with tanks and artillery": coordinated weapons too)
+    const after = tokens[p]?.norm === 'with' || ((tokens[p]?.norm === 'and' || tokens[p]?.norm === ',') && instruments.has(index - 1) && mentions[index - 1].tokenEnd === p);
+    if (after && !m.actor?.country && WEAPONS.has(tokens[m.tokenEnd - 1].lemma)) instruments.add(index);
+  });
   const startAt = new Map<number, { index: number; end: number }>();
   // TARGET may bind to a mention no dictionary resolved ("shelled Kharkiv"): the event keeps a null target
-  mentions.forEach((m, index) => startAt.set(m.tokenStart, { index, end: m.tokenEnd }));
+  mentions.forEach((m, index) => instruments.has(index) || startAt.set(m.tokenStart, { index, end: m.tokenEnd }));
   // "talks with his Iraqi counterpart": a possessive pronoun before a mention of its own stands for the owner,
   // and the one talked with is the mention after it
   const mentionAt = (k: number) => {
@@ -288,9 +299,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
   const emitted = new Set<number>();
   const deferred: number[] = [];
   const usedWords = new Set<number>();
-  const instrument = (o: Clause['objects'][number]): boolean => o.prep === 'with' && !mentions[o.mention].actor?.country && WEAPONS.has(tokens[mentions[o.mention].tokenEnd - 1].lemma);
   const codeClause = (k: number, late = false): void => {
-    // "fought heavy battles with tanks and artillery": weapons after "with" are what it was done with, no one
+    const instrument = (o: Clause['objects'][number]) => instruments.has(o.mention);
     const c = clauses[k].objects.some(instrument) ? { ...clauses[k], objects: clauses[k].objects.filter((o) => !instrument(o)) } : clauses[k];
     // ("... after Cambodian troops fired rockets into Thai territory": a background clause with a subject of its
     // own and a past verb reports an act too)

@@ -1,4 +1,5 @@
 import type { EventActor, EventPlace, Mention, NewsDoc, Span } from '../doc/index.js';
+import { withCountry } from '../actors/with-country.js';
 import { findPlace, type Gazetteer, type Place } from '../geo/index.js';
 import type { Clause } from './clause.js';
 
@@ -65,7 +66,4 @@ export const datelineCountry = (doc: NewsDoc, gazetteer?: Gazetteer): string | n
  * An actor named only by its role ("police", "the rebels") takes the country its context gives: where the
  * event happens, else the dateline, else the other party's country (news reports most such acts at home).
  */
-export const withContextCountry = (actor: EventActor | null, country: string | null | undefined): EventActor | null => {
-  if (!actor || actor.country || !country || !/^[A-Z]{3}$/.test(country) || /^(IGO|NGO|IMG|MNC|UNO|EUR)$/.test(country)) return actor;
-  return { ...actor, country, code: country + actor.sector, entry: `${actor.entry}+context:${country}` };
-};
+export const withContextCountry = (actor: EventActor | null, country: string | null | undefined): EventActor | null => (actor ? withCountry(actor, country, 'context') : actor);

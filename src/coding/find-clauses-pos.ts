@@ -189,9 +189,8 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       while (lead > left && (tokens[lead - 1].pos === 'ADV' || tokens[lead - 1].pos === 'PART') && tokens[lead - 1].norm !== 'to') lead--;
       // ("Neither Russia nor Ukraine attacked": a subject of neither ... nor did not do it)
       // ("neither side has agreed": nor one of them)
-      const neitherNor =
-        (tokens.slice(left, lead).some((t) => t.norm === 'neither') && tokens.slice(left, lead).some((t) => t.norm === 'nor')) ||
-        tokens.slice(left, lead).some((t, j) => t.norm === 'neither' && tokens[left + j + 1]?.pos === 'NOUN');
+      const neither = tokens.slice(left, lead).findIndex((t) => t.norm === 'neither');
+      const neitherNor = neither >= 0 && (tokens[left + neither + 1]?.pos === 'NOUN' || tokens.slice(left + neither, lead).some((t) => t.norm === 'nor'));
       const negated = groupTokens.some((t) => NEGATORS.has(t.norm)) || tokens.slice(lead, g.start).some((t) => NEGATORS.has(t.norm)) || neitherNor;
       const modal = groupTokens.find((t) => MODALS.has(t.norm))?.norm ?? null;
       const passive =

@@ -8,8 +8,6 @@ const PLACE_ADP = new Set(['in', 'at', 'near', 'inside', 'outside', 'during', 'a
 // Prepositions inside an object phrase: "the capital of Ukraine", "a ruling by the court", "more than 200 Venezuelans".
 const CROSSED = new Set(['of', 'by', 'than']);
 const FORCE = new Set(['18', '19', '20']);
-/** Weapons: after "with" they are the means an act was done with, not the one it was done with. */
-export const WEAPONS = new Set(['tank', 'artillery', 'missile', 'rocket', 'drone', 'warplane', 'jet', 'aircraft', 'helicopter', 'gun', 'weapon', 'bomb', 'mortar', 'shell', 'howitzer', 'gunboat', 'warship']);
 const STOP = new Set([';', '.', ':', '—', '–', '(', ')', 'but', 'which', 'who', 'that', 'while', 'after', 'before', 'because', 'if', 'unless']);
 
 /** A pattern that matched: its TARGET mention, the token after its last element, and the tokens its words read. */
@@ -79,7 +77,6 @@ export const matchPattern = (
   let pos = from;
   let target: number | null = null;
   const words: number[] = [];
-  let prevWith = false;
   for (const el of pattern.elements) {
     const limit = Math.min(to, pos + MAX_GAP + 1);
     let found = -1;
@@ -95,13 +92,10 @@ export const matchPattern = (
       if (found < 0) return null;
       words.push(found);
       pos = found + 1;
-      prevWith = tokens[found].norm === 'with';
     } else {
       if (passive) continue;
       for (let k = pos; k < limit; k++) {
         const m = mentionAt(k);
-        // "fought heavy battles with tanks and artillery": weapons after "with" are what it was done with
-        if (m && prevWith && WEAPONS.has(tokens[m.end - 1].lemma)) break;
         if (m) {
           target = m.index;
           found = m.end;
@@ -121,7 +115,7 @@ export const matchPattern = (
         // so does a force pattern whose TARGET slot holds a phrase naming no one: "fired missiles at cities
         // across Ukraine", "dropped bombs on the town of Saraqeb"
         const last = el === pattern.elements[pattern.elements.length - 1];
-        if (FORCE.has(pattern.code.slice(0, 2)) && (pattern.elements.length === 1 ? hasObject(tokens, from, to) : last && hasObject(tokens, pos, to) && AIMED_AT.has(headNoun(tokens, pos, to)?.lemma ?? ''))) return { pattern, target: null, end: pos, words };
+        if (FORCE.has(pattern.code.slice(0, 2)) && (pattern.elements.length === 1 ? hasObject(tokens, from, to) : last && AIMED_AT.has(headNoun(tokens, pos, to)?.lemma ?? ''))) return { pattern, target: null, end: pos, words };
         return null;
       }
       pos = found;
