@@ -36,6 +36,17 @@ mapping = [{'cameo': r['cameo_code'], 'type': r['plover_event'], 'mode': r['plov
 for m in mapping:
     if m['cameo'] == '163':
         m.update({'type': 'SANCTION', 'mode': 'discontinue'})
+# The crosswalk lists nothing for CAMEO 02 (APPEAL), but PLOVER's REQUEST is "all requests, demands, and orders"
+# and CAMEO's appeals are requests: each 02 code takes the row of the 10 (DEMAND) code with the same sub-structure
+# (021 appeal for material cooperation ~ 101 demand material cooperation, ..., 028 mediation ~ 108).
+by_cameo = {m['cameo']: m for m in mapping}
+appeals = []
+for c in codes:
+    code = c['code']
+    if code.startswith('02') and len(code) >= 3 and code not in by_cameo:
+        twin = by_cameo.get('10' + code[2:]) or by_cameo.get('10' + code[2:3]) or by_cameo['100']
+        appeals.append({'cameo': code, 'type': twin['type'], 'mode': twin['mode'], 'context': twin['context']})
+mapping = appeals + mapping
 with open(os.path.join(out, 'plover.data.ts'), 'w') as f:
     f.write(head + "import type { PloverType, CameoPloverRow } from './types.js';\n\n")
     f.write('export const PLOVER_TYPES: readonly PloverType[] = ' + json.dumps(prow, ensure_ascii=False, indent=1) + ';\n\n')

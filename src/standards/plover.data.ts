@@ -401,6 +401,168 @@ export const PLOVER_SECTORS: readonly string[] = ["COP", "GOV", "JUD", "LEG", "M
 
 export const CAMEO_TO_PLOVER: readonly CameoPloverRow[] = [
  {
+  "cameo": "020",
+  "type": "REQUEST",
+  "mode": null,
+  "context": null
+ },
+ {
+  "cameo": "021",
+  "type": "REQUEST",
+  "mode": "assist",
+  "context": null
+ },
+ {
+  "cameo": "022",
+  "type": "REQUEST",
+  "mode": "assist",
+  "context": "diplomatic"
+ },
+ {
+  "cameo": "023",
+  "type": "REQUEST",
+  "mode": "assist",
+  "context": null
+ },
+ {
+  "cameo": "024",
+  "type": "REQUEST",
+  "mode": "change",
+  "context": "political_institutions"
+ },
+ {
+  "cameo": "025",
+  "type": "REQUEST",
+  "mode": "change",
+  "context": "legal"
+ },
+ {
+  "cameo": "026",
+  "type": "REQUEST",
+  "mode": "meet",
+  "context": "diplomatic"
+ },
+ {
+  "cameo": "027",
+  "type": "REQUEST",
+  "mode": "meet",
+  "context": "diplomatic"
+ },
+ {
+  "cameo": "028",
+  "type": "REQUEST",
+  "mode": "meet",
+  "context": "diplomatic"
+ },
+ {
+  "cameo": "0211",
+  "type": "REQUEST",
+  "mode": "assist",
+  "context": "economic"
+ },
+ {
+  "cameo": "0212",
+  "type": "REQUEST",
+  "mode": "assist",
+  "context": "military"
+ },
+ {
+  "cameo": "0213",
+  "type": "REQUEST",
+  "mode": "assist",
+  "context": "legal"
+ },
+ {
+  "cameo": "0214",
+  "type": "REQUEST",
+  "mode": "assist",
+  "context": "intelligence"
+ },
+ {
+  "cameo": "0231",
+  "type": "REQUEST",
+  "mode": "assist",
+  "context": "economic"
+ },
+ {
+  "cameo": "0232",
+  "type": "REQUEST",
+  "mode": "assist",
+  "context": "military"
+ },
+ {
+  "cameo": "0233",
+  "type": "REQUEST",
+  "mode": "assist",
+  "context": "humanitarian"
+ },
+ {
+  "cameo": "0234",
+  "type": "REQUEST",
+  "mode": "assist",
+  "context": "peacekeeping"
+ },
+ {
+  "cameo": "0241",
+  "type": "REQUEST",
+  "mode": "change",
+  "context": "executive"
+ },
+ {
+  "cameo": "0242",
+  "type": "REQUEST",
+  "mode": "change",
+  "context": "executive"
+ },
+ {
+  "cameo": "0243",
+  "type": "REQUEST",
+  "mode": "change",
+  "context": "rights_freedoms"
+ },
+ {
+  "cameo": "0244",
+  "type": "REQUEST",
+  "mode": "change",
+  "context": "political_institutions"
+ },
+ {
+  "cameo": "0251",
+  "type": "REQUEST",
+  "mode": "yield",
+  "context": "legal"
+ },
+ {
+  "cameo": "0252",
+  "type": "REQUEST",
+  "mode": "yield",
+  "context": "legal"
+ },
+ {
+  "cameo": "0253",
+  "type": "REQUEST",
+  "mode": "yield",
+  "context": "legal"
+ },
+ {
+  "cameo": "0254",
+  "type": "REQUEST",
+  "mode": "yield",
+  "context": "economic"
+ },
+ {
+  "cameo": "0255",
+  "type": "REQUEST",
+  "mode": "yield",
+  "context": "diplomatic"
+ },
+ {
+  "cameo": "0256",
+  "type": "REQUEST",
+  "mode": "yield",
+  "context": "military"
+ },
+ {
   "cameo": "030",
   "type": "AGREE",
   "mode": null,

@@ -35,7 +35,11 @@ test('16 PLOVER types with their modes, and the CAMEO→PLOVER map', () => {
     ['ACCUSE', 'AGREE', 'AID', 'ASSAULT', 'COERCE', 'CONCEDE', 'CONSULT', 'COOPERATE', 'MOBILIZE', 'PROTEST', 'REJECT', 'REQUEST', 'RETREAT', 'SANCTION', 'SUPPORT', 'THREATEN'],
   );
   assert.deepEqual(PLOVER_TYPES.find((t) => t.type === 'CONSULT')!.modes.map((m) => m.mode), ['visit', 'third-party', 'multilateral', 'phone']);
-  assert.equal(CAMEO_TO_PLOVER.length, 257);
+  // the crosswalk's 257 rows, and the 27 appeals (02) that take their demand twin's (10) row
+  assert.equal(CAMEO_TO_PLOVER.length, 257 + 27);
+  assert.equal(ploverFor('010'), undefined, 'bare statements have no PLOVER type');
+  assert.deepEqual(ploverFor('026'), { ...ploverFor('106')!, cameo: '026' });
+  assert.deepEqual(ploverFor('0241'), { ...ploverFor('1041')!, cameo: '0241' });
   assert.deepEqual(ploverFor('044'), { cameo: '044', type: 'CONSULT', mode: 'third-party', context: null });
   assert.equal(ploverFor('1312')!.type, 'THREATEN');
   assert.equal(ploverFor('190')!.type, 'ASSAULT');
