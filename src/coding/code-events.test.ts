@@ -51,6 +51,12 @@ const rows: [string, string, string[]][] = [
   ['reported speech codes the reported act', 'Kyiv said Russian troops shelled Kharkiv.', ['RUSMIL 194 -']],
   ['no pattern, no event', 'Russia and Ukraine exchanged prisoners.', []],
   ['coordinated nationalities share their noun', 'Russian and Belarusian soldiers shelled Ukrainian soldiers.', ['BLRMIL 194 UKRMIL', 'RUSMIL 194 UKRMIL']],
+  ['a typed TARGET takes only its kind of actor: an organisation expelled', 'Russia expelled the United Nations.', ['RUS 166 IGOUNO']],
+  ['a typed TARGET takes only its kind of actor: a country is not one', 'Russia expelled Poland.', ['RUS 174 POL']],
+  ['"each other" makes an act mutual whatever its object', "Russia and Poland expelled each other's diplomats.", ['POL 161 RUS', 'RUS 161 POL']],
+  ['an actor modifying the means after "with" is no partner', 'Russia and Ukraine reached a deal with UN mediation.', ['RUS 046 UKR', 'UKR 046 RUS']],
+  ['a nationality before a gerund does it', 'Ten soldiers died in Russian shelling of Kharkiv.', ['RUS 194 -']],
+  ['a protest outside an embassy is aimed at its state', 'Polish protesters protested outside the Russian embassy.', ['POLCVL 141 RUSGOV']],
   ['a title after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. The minister met with Polish officials.', ['LVAGOV 040 POLGOV']],
 ];
 for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));
@@ -75,4 +81,6 @@ test('the dictionary lint rejects unknown codes, codes of another root and dupli
   assert.throws(() => loadVerbDictionary({ dir }), /code 190 is not in root 04/);
   write('  - {id: a, code: "040", pattern: meet}\n  - {id: a, code: "040", pattern: confer}\n');
   assert.throws(() => loadVerbDictionary({ dir }), /duplicate pattern id "a"/);
+  write('  - {id: a, code: "040", pattern: "meet TARGET:GOVT"}\n');
+  assert.throws(() => loadVerbDictionary({ dir }), /04-consult\.yml:3: pattern "a": "GOVT" is not a 3-letter actor code part/);
 });

@@ -2,7 +2,7 @@ import { defineStage } from '../pipeline/index.js';
 import type { CodedEvent, EventActor, Mention, Modality, NewsDoc } from '../doc/index.js';
 import { cameoCode, goldstein, ploverFor } from '../standards/index.js';
 import type { Clause, ClauseFinder } from './clause.js';
-import { matchPattern, mayMatch, wordsIn, type PatternMatch } from './match-pattern.js';
+import { actorHas, matchPattern, MEANS, mayMatch, wordsIn, type PatternMatch } from './match-pattern.js';
 import { clauseModality, INTENT_CODE, rejectCode, threatCode } from './modality.js';
 import type { VerbDictionary, VerbPattern } from './verb-dictionary.js';
 import { clausePlace, datelineCountry, datelinePlace, withContextCountry } from './event-context.js';
@@ -38,7 +38,7 @@ const TARGET_PREPS = new Set(['to', 'for', 'with', 'against', 'on', 'into', 'tow
 // Sectors of society outside the state, whose demands are made of their government.
 const SOCIETY = new Set(['CVL', 'EDU', 'LAB', 'OPP', 'MED', 'HRI', 'REL', 'BUS', 'AGR', 'REF', 'ELI']);
 const DISSENT = new Set(['protest', 'protests', 'protester', 'protesters', 'demonstration', 'demonstrations', 'demonstrator', 'demonstrators', 'demand', 'demands', 'unrest', 'riot', 'riots', 'dissent', 'dissident', 'dissidents', 'activist', 'activists', 'opposition', 'strike', 'strikes', 'uprising', 'pro-democracy']);
-const STATE_ACTS = new Set(['171', '172', '173', '174', '116']);
+const STATE_ACTS = new Set(['171', '172', '173', '174', '116', '166']);
 const FORCE_ROOTS = new Set(['18', '19', '20']);
 const ATTACK_NOUNS = new Set(['strike', 'airstrike', 'attack', 'raid', 'bombing', 'shelling', 'missile', 'bomb', 'rocket', 'drone', 'ambush', 'assault', 'offensive', 'operation', 'barrage', 'fire']);
 // Acts that, aimed at no one named and nowhere else, are aimed at home: concessions (PLOVER CONCEDE: yielding,
@@ -49,11 +49,17 @@ const PREPARING = new Set(['prepare', 'poise', 'poised', 'ready', 'prepared', 'g
 const DEEP_TARGET = new Set(['09', '11']);
 const DEEP_PREPS = new Set(['by', 'against', 'into', 'of', 'over', 'on', 'in']);
 const VIOLENT = new Set(['17', '18', '19', '20']);
+const typedTarget = (p: VerbPattern): string[] | undefined => {
+  for (const e of p.elements) if (e.kind === 'target') return e.only;
+  return undefined;
+};
+const PARTICLES = new Set(['down', 'up', 'out', 'off', 'away']);
+const PROTEST_AT = new Set(['outside', 'at', 'before', 'near', 'front', 'opposite']);
 const OWN_FORCES = new Set(['MIL', 'COP', 'SPY']);
 const THEME_ROOTS = new Set(['03', '06', '07', '08', '15', '16']);
-// Roots whose acts, done by two or more subjects with no object, are done to each other: "X and Y agreed".
 /** Weapons: after "with" they are the means an act was done with, not the one it was done with. */
 const WEAPONS = new Set(['tank', 'artillery', 'missile', 'rocket', 'drone', 'warplane', 'jet', 'aircraft', 'helicopter', 'gun', 'weapon', 'bomb', 'mortar', 'shell', 'howitzer', 'gunboat', 'warship']);
+// Roots whose acts, done by two or more subjects with no object, are done to each other: "X and Y agreed".
 const RECIPROCAL = new Set(['03', '04', '05', '06', '19']);
 
 const partnerless = new WeakMap<VerbPattern, VerbPattern | null>();
@@ -114,11 +120,11 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     while (p >= 0 && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ' || tokens[p].pos === 'NUM')) p--;
     // ("with tanks and artillery": coordinated weapons too)
     const after = tokens[p]?.norm === 'with' || ((tokens[p]?.norm === 'and' || tokens[p]?.norm === ',') && instruments.has(index - 1) && mentions[index - 1].tokenEnd === p);
-    if (after && !m.actor?.country && WEAPONS.has(tokens[m.tokenEnd - 1].lemma)) instruments.add(index);
+    if (after && WEAPONS.has(tokens[m.tokenEnd - 1].lemma)) instruments.add(index);
   });
-  const startAt = new Map<number, { index: number; end: number }>();
+  const startAt = new Map<number, { index: number; end: number; code: string | null }>();
   // TARGET may bind to a mention no dictionary resolved ("shelled Kharkiv"): the event keeps a null target
-  mentions.forEach((m, index) => instruments.has(index) || startAt.set(m.tokenStart, { index, end: m.tokenEnd }));
+  mentions.forEach((m, index) => instruments.has(index) || startAt.set(m.tokenStart, { index, end: m.tokenEnd, code: m.actor?.code ?? null }));
   // "talks with his Iraqi counterpart": a possessive pronoun before a mention of its own stands for the owner,
   // and the one talked with is the mention after it
   const mentionAt = (k: number) => {
@@ -203,6 +209,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     const plover = ploverFor(code);
     const place = clausePlace(doc, placeFrom, gazetteer);
     const partner = sources.length > 1 ? sources.find((x) => x?.actor?.country)?.actor?.country : undefined;
+    const targetPartner = targets.length > 1 ? targets.find((x) => x?.actor?.country)?.actor?.country : undefined;
     for (const sm of sources.length ? sources : [undefined]) {
       for (const tm of targets.length ? targets : [undefined]) {
         if (sm && tm && sm === tm) continue;
@@ -216,7 +223,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         const context = (PLACE_IS_TARGET.has(info.root) ? place?.country : undefined) ?? storyCountry;
         // ("Laurent Fabius and a group of deputies held talks": a role coordinated with a named actor is of its country)
         source = withContextCountry(source, localCountry(sm) ?? partner ?? context ?? target?.country);
-        target = withContextCountry(target, localCountry(tm) ?? context ?? source?.country);
+        // ("talks between the Colombian government and the rebels": so is a target's)
+        target = withContextCountry(target, localCountry(tm) ?? targetPartner ?? context ?? source?.country);
         if (!target && source?.country && (info.root === '14' || (info.root === '10' && SOCIETY.has(source.sector)))) {
           // a protest, or a demand by people outside the state, with no one named is aimed at their own government
           // ("demonstrators rioted", "student activists demanded reform")
@@ -305,7 +313,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     // ("... after Cambodian troops fired rockets into Thai territory": a background clause with a subject of its
     // own and a past verb reports an act too)
     const reported = c.background === 'adverbial' && c.subjects.length > 0 && !c.conditional && !c.modal && tokens[c.head].norm !== tokens[c.head].lemma && !tokens[c.head].norm.endsWith('ing');
-    if (consumedHeads.has(c.head) || (c.subordinate && !subordinate && !reported)) return;
+    // "died in Russian shelling of Kherson": a gerund's nationality before it is the one who does it
+    const nationality = !c.subjects.length && !c.passive && tokens[c.head].norm.endsWith('ing') ? mentions.find((m) => m.tokenEnd === c.head && m.tokenStart === c.head - 1 && m.actor?.country && !m.via && m.pieces.some((p) => p.entries.some((e) => e.kind === 'demonym'))) : undefined;
+    if (consumedHeads.has(c.head) || (c.subordinate && !subordinate && !reported && !nationality)) return;
     const candidates = verbCandidates(dictionary, c.lemma, tokens[c.head].norm);
     let match: PatternMatch | null = null;
     const present = candidates.length > 1 ? wordsIn(tokens, c.head + 1, c.regionEnd) : null;
@@ -316,6 +326,10 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       const alone = mutual ? withoutPartner(p) : null;
       if (present && !mayMatch(p, present) && !(alone && mayMatch(alone, present))) continue;
       match = matchPattern(p, tokens, c.head + 1, c.regionEnd, mentionAt, c.passive);
+      // in the passive a typed TARGET is the subject: "The Red Cross was expelled" (an organisation), not "Two
+      // journalists were expelled"
+      const only = c.passive ? typedTarget(p) : undefined;
+      if (match && only && !c.subjects.some((i) => actorHas(mentions[i].actor?.code, only))) match = null;
       // "Cuba and the United States restored diplomatic relations": a pattern "... with TARGET" done by two
       // subjects to each other
       if (!match && alone) match = matchPattern(alone, tokens, c.head + 1, c.regionEnd, mentionAt, false);
@@ -355,10 +369,13 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       modality = 'asserted';
     }
     const subjects = c.subjects.map((i) => mentions[i]);
+    if (nationality) subjects.push(nationality);
     let sources: (Mention | undefined)[] = subjects;
     let targets: (Mention | undefined)[];
     const themeRoot = THEME_ROOTS.has(match.pattern.code.slice(0, 2));
-    if (c.passive && c.agent === null && themeRoot && subjects.length && subjects.every((m) => m.actor?.country && OWN_FORCES.has(m.actor.sector))) {
+    // ("4,000 Colombian rebel fighters were demobilized": armed groups stand down by themselves too)
+    const ownForces = (m: Mention) => OWN_FORCES.has(m.actor!.sector) || (match!.pattern.code.startsWith('087') && (m.actor!.sector === 'REB' || m.actor!.sector === 'INS'));
+    if (c.passive && c.agent === null && themeRoot && subjects.length && subjects.every((m) => m.actor?.country && ownForces(m))) {
       // "Kenyan troops were deployed to Haiti": forces sent by no one named are sent by their own state
       sources = subjects;
       const to = c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor?.country);
@@ -407,18 +424,23 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     } else {
       // the direct object, else the first actor after a preposition that points at someone ("aid for Afghan refugees")
       // (not a word the pattern itself read: "agreed to share intelligence" is not aimed at "intelligence")
-      const free = (o: { mention: number }) => {
+      const free = (o: { mention: number; prep: string | null }) => {
         const m = mentions[o.mention];
         const h = m.head;
-        return !h || !!m.actor?.country || !match!.words.some((w) => tokens[w].start >= h.start && tokens[w].end <= h.end);
+        // ("reached a deal with EU mediation": the actor modifies the means, it is no partner)
+        if (o.prep === 'with' && MEANS.has(tokens[m.tokenEnd - 1].lemma)) return false;
+        // (but "shut down two newspapers" is aimed at the newspapers: coercion falls on what it names)
+        return !h || !!m.actor?.country || match!.pattern.code.startsWith('17') || !match!.words.some((w) => tokens[w].start >= h.start && tokens[w].end <= h.end);
       };
       // ("sent 1,000 police officers to Haiti": the source's own people, a bare role, are not the target when
       // someone with a country follows)
       const named = (o: { mention: number }) => !!mentions[o.mention].actor?.country;
+      // ("shut down two newspapers", "locked up activists": a particle before the object is no preposition)
+      const bare = (o: { mention: number; prep: string | null }) => o.prep === null || (PARTICLES.has(o.prep) && mentions[o.mention].tokenStart > c.head && tokens[mentions[o.mention].tokenStart - 1]?.norm === o.prep);
       const direct =
-        c.objects.find((o) => o.prep === null && named(o) && free(o)) ??
+        c.objects.find((o) => bare(o) && named(o) && free(o)) ??
         c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && named(o) && mentions[o.mention].tokenStart > c.head && free(o)) ??
-        c.objects.find((o) => o.prep === null && mentions[o.mention].actor && free(o)) ??
+        c.objects.find((o) => bare(o) && mentions[o.mention].actor && free(o)) ??
         c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor && mentions[o.mention].tokenStart > c.head && free(o)) ??
         // "rejected calls by Belarus's rulers", "an appeal from the president": whose call it was
         // (not "met in the Jordanian resort of Aqaba": "of" after a place names the place)
@@ -495,9 +517,25 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     }
     const head = tokens[c.head];
     // ("India and China agreed to disengage their troops": the subjects' own forces are no one's target)
-    if (THEME_ROOTS.has(match.pattern.code.slice(0, 2))) targets = targets.filter((m) => !(m?.actor && !m.actor.country && OWN_FORCES.has(m.actor.sector)));
+    // ("Japan and the Philippines signed a pact allowing troops to ...": nor are the forces of one of them)
+    const ownCountries = new Set(sources.map((m) => m?.actor?.country).filter(Boolean));
+    if (THEME_ROOTS.has(match.pattern.code.slice(0, 2)) || (sources.length > 1 && RECIPROCAL.has(match.pattern.code.slice(0, 2)))) {
+      targets = targets.filter((m) => !(m?.actor && OWN_FORCES.has(m.actor.sector) && (!m.actor.country || ownCountries.has(m.actor.country))));
+    }
+    if (match.pattern.code.startsWith('14') && !targets.some((m) => m?.actor)) {
+      // "staged a sit-in outside the Chinese embassy", "rallied in front of the U.S. consulate": a protest held
+      // at an office of state is aimed at that state
+      const at = c.objects.find((o) => o.prep !== null && PROTEST_AT.has(o.prep) && ['GOV', 'IGO'].some((x) => actorHas(mentions[o.mention].actor?.code, [x])));
+      if (at) targets = [mentions[at.mention]];
+    }
+    // "Canada and India expelled each other's diplomats": whatever the object, to each other
+    let eachOther = false;
+    for (let i = c.head + 1; i + 1 < c.regionEnd; i++) {
+      if ((tokens[i].norm === 'each' && tokens[i + 1].norm === 'other') || (tokens[i].norm === 'one' && tokens[i + 1].norm === 'another')) eachOther = true;
+    }
+    if (eachOther && sources.length > 1) targets = [];
     // "X and Y met", "X and Y agreed": with no object, the subjects acted towards each other
-    if (!targets.length && sources.length > 1 && (match.pattern.mutual || RECIPROCAL.has((codeUnder(match.pattern.code, modality) ?? match.pattern.code).slice(0, 2)))) {
+    if (!targets.length && sources.length > 1 && (eachOther || match.pattern.mutual || RECIPROCAL.has((codeUnder(match.pattern.code, modality) ?? match.pattern.code).slice(0, 2)))) {
       for (const a of sources) if (emit(c, match, modality, [a], sources.filter((b) => b !== a), { start: head.start, end: head.end }, c)) emitted.add(k);
       return;
     }
@@ -517,7 +555,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
 };
 
 // Verbs whose object noun names the act their subject does: "launched an invasion", "carried out airstrikes".
-const LIGHT_VERBS = new Set(['order', 'launch', 'carry', 'conduct', 'stage', 'mount', 'begin', 'start', 'continue', 'wage', 'step', 'intensify', 'escalate', 'resume', 'make', 'hold', 'unleash', 'perform', 'commit', 'impose', 'announce', 'sign', 'extend', 'deliver', 'provide', 'offer', 'issue', 'file', 'lodge']);
+const LIGHT_VERBS = new Set(['complete', 'accelerate', 'speed', 'hasten', 'finish', 'undertake', 'initiate', 'order', 'launch', 'carry', 'conduct', 'stage', 'mount', 'begin', 'start', 'continue', 'wage', 'step', 'intensify', 'escalate', 'resume', 'make', 'hold', 'unleash', 'perform', 'commit', 'impose', 'announce', 'sign', 'extend', 'deliver', 'provide', 'offer', 'issue', 'file', 'lodge']);
 
 // Words before an event noun that say it has not happened: "a feared invasion", "a possible summit".
 const UNREAL_MODIFIERS = new Set(['feared', 'possible', 'potential', 'planned', 'proposed', 'threatened', 'expected', 'likely', 'prospective', 'hypothetical', 'future', 'imminent', 'looming', 'any', 'no']);

@@ -7,6 +7,8 @@ export const MAX_GAP = 8;
 const PLACE_ADP = new Set(['in', 'at', 'near', 'inside', 'outside', 'during', 'after', 'before', 'since', 'until']);
 // Prepositions inside an object phrase: "the capital of Ukraine", "a ruling by the court", "more than 200 Venezuelans".
 const CROSSED = new Set(['of', 'by', 'than']);
+/** Nouns an actor can modify after "with" to name the help or leave an act was done with. */
+export const MEANS = new Set(['mediation', 'help', 'support', 'backing', 'assistance', 'approval', 'blessing', 'funding', 'participation', 'involvement', 'facilitation', 'consent', 'money']);
 const FORCE = new Set(['18', '19', '20']);
 const STOP = new Set([';', '.', ':', '—', '–', '(', ')', 'but', 'which', 'who', 'that', 'while', 'after', 'before', 'because', 'if', 'unless']);
 
@@ -66,12 +68,19 @@ const hasObject = (tokens: Token[], from: number, to: number): boolean => {
   return k < to && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN') && !TIME_NOUNS.has(tokens[k].lemma);
 };
 
+/** Whether an actor code ("IGOUNO", "FRAMIL") has one of these 3-letter parts. */
+export const actorHas = (code: string | null | undefined, parts: string[]): boolean => {
+  if (!code) return false;
+  for (let k = 0; k + 3 <= code.length; k += 3) if (parts.includes(code.slice(k, k + 3))) return true;
+  return false;
+};
+
 export const matchPattern = (
   pattern: VerbPattern,
   tokens: Token[],
   from: number,
   to: number,
-  mentionAt: (token: number) => { index: number; end: number } | undefined,
+  mentionAt: (token: number) => { index: number; end: number; code?: string | null } | undefined,
   passive = false,
 ): PatternMatch | null => {
   let pos = from;
@@ -96,6 +105,9 @@ export const matchPattern = (
       if (passive) continue;
       for (let k = pos; k < limit; k++) {
         const m = mentionAt(k);
+        if (m && el.only && !actorHas(m.code, el.only)) return null;
+        // "reached a deal with EU mediation", "with U.S. backing": the actor modifies the means, it is no partner
+        if (m && tokens[k - 1]?.norm === 'with' && (MEANS.has(tokens[m.end - 1].lemma) || MEANS.has(tokens[m.end]?.lemma ?? ''))) return null;
         if (m) {
           target = m.index;
           found = m.end;

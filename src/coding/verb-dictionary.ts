@@ -5,7 +5,11 @@ import { DICTIONARY_DIR } from '../paths.js';
 import { DictionaryError, lineOf, readYaml } from '../actors/read-yaml.js';
 import { isCameoCode } from '../standards/index.js';
 
-export type PatternElement = { kind: 'word'; alts: string[] } | { kind: 'target' };
+/**
+ * A word (any of its forms) or the TARGET slot; "TARGET:IGO|NGO|MIL" takes only an actor whose code has one of
+ * these 3-letter parts (its country or a role): "expel TARGET:IGO|NGO" is an expulsion of an organisation.
+ */
+export type PatternElement = { kind: 'word'; alts: string[] } | { kind: 'target'; only?: string[] };
 
 export type VerbPattern = {
   id: string;
@@ -38,11 +42,18 @@ const files = (dir: string) =>
 
 /** Compiles one pattern string ("threaten TARGET with sanction|sanctions") into its head and elements. */
 export const compilePattern = (text: string): { lemmas: string[]; elements: PatternElement[] } => {
-  const parts = text.trim().toLowerCase().split(/\s+/);
-  const lemmas = parts[0].split('|');
-  const elements: PatternElement[] = parts.slice(1).map((p) => (p === 'target' ? { kind: 'target' } : { kind: 'word', alts: p.split('|') }));
+  const parts = text.trim().split(/\s+/);
+  const lemmas = parts[0].toLowerCase().split('|');
+  const elements: PatternElement[] = parts.slice(1).map((p) => {
+    const [word, only] = p.split(':');
+    if (word.toLowerCase() !== 'target') return { kind: 'word', alts: p.toLowerCase().split('|') };
+    return only ? { kind: 'target', only: only.toUpperCase().split('|') } : { kind: 'target' };
+  });
   return { lemmas, elements };
 };
+
+/** Literal words after the head, and a typed TARGET, each make a pattern more specific. */
+const specificityOf = (elements: PatternElement[]): number => elements.filter((e) => e.kind === 'word' || e.only).length;
 
 /**
  * Loads and lints the verb dictionaries (one file per CAMEO root): every id unique, every code a CAMEO code of
@@ -71,6 +82,10 @@ export const loadVerbDictionary = ({ dir = join(DICTIONARY_DIR, 'verbs'), extra 
       if (typeof p.pattern !== 'string' || !p.pattern.trim()) throw new DictionaryError(file, where(), `pattern "${id}" has no pattern text`);
       ids.set(id, file);
       const { lemmas, elements } = compilePattern(p.pattern);
+      for (const e of elements) {
+        const bad = e.kind === 'target' ? e.only?.find((x) => !/^[A-Z]{3}$/.test(x)) : undefined;
+        if (bad !== undefined) throw new DictionaryError(file, where(), `pattern "${id}": "${bad}" is not a 3-letter actor code part`);
+      }
       patterns.push({
         id,
         code,
@@ -79,7 +94,7 @@ export const loadVerbDictionary = ({ dir = join(DICTIONARY_DIR, 'verbs'), extra 
         elements,
         swap: p.swap === true,
         ...(p.mutual === true ? { mutual: true } : {}),
-        specificity: elements.filter((e) => e.kind === 'word').length,
+        specificity: specificityOf(elements),
         file,
       });
     }
@@ -146,7 +161,7 @@ const expandSynonyms = (file: string, own: VerbPattern[], ids: Map<string, strin
       if (ids.has(copyId)) throw new DictionaryError(file, line(ref), `duplicate pattern id "${copyId}" (also in ${ids.get(copyId)})`);
       ids.set(copyId, file);
       const elements: PatternElement[] = particle == null ? p.elements : [{ kind: 'word', alts: [particle] }, ...p.elements];
-      out.push({ ...p, id: copyId, lemmas: [word], elements, specificity: elements.filter((x) => x.kind === 'word').length, file });
+      out.push({ ...p, id: copyId, lemmas: [word], elements, specificity: specificityOf(elements), file });
     }
   }
   return out;
