@@ -33,6 +33,9 @@ const placeEntry = (place: Place): ActorEntry => {
   return e;
 };
 
+/** Participles that, hyphened after an actor, make a phrase about a place it holds. */
+const HOLDING = new Set(['held', 'controlled', 'occupied', 'run', 'ruled', 'administered', 'dominated', 'besieged']);
+
 /** Dictionary matches, with the gazetteer's cities and regions where no dictionary phrase stands. */
 // Titles that stand before a person's name: a town after one is a surname ("President Bush", "General Mansfield").
 const PERSON_TITLES = new Set(
@@ -102,6 +105,8 @@ export const findMentionsIn = (
   const matches = actorMatches(tokens, from, to, dict, places)
     .map(proper)
     .filter((m): m is PhraseMatch<ActorEntry> => m !== null)
+    // "the rebel-held suburbs", "Russian-occupied Kherson": the actor names who holds a place, the phrase is the place
+    .filter((m) => !(tokens[m.tokenEnd]?.norm === '-' && tokens[m.tokenEnd].start === tokens[m.tokenEnd - 1].end && HOLDING.has(tokens[m.tokenEnd + 1]?.norm ?? '')))
     .map((m) =>
     m.tokenStart > from && tokens[m.tokenStart - 1].norm === 'ethnic' && m.values.some((e) => e.kind === 'demonym')
       ? { ...m, values: m.values.filter((e) => e.kind === 'demonym').map(ethnicEntry) }

@@ -67,6 +67,18 @@ export const linkMentionsIn = (doc: NewsDoc): Mention[] => {
         }
       }
     }
+    // "the town of Maarat al-Numan in Syria": a town the gazetteer knows elsewhere (a Numan in Nigeria) is in the
+    // country the text places it in
+    const next = mentions[k + 1];
+    if (
+      m.actor?.country && next?.actor?.country && next.sentence === m.sentence && next.actor.country !== m.actor.country &&
+      (tokens[m.tokenEnd]?.norm === 'in' || tokens[m.tokenEnd]?.norm === ',') && next.tokenStart === m.tokenEnd + 1 &&
+      m.pieces.length > 0 && m.pieces.every((p) => p.entries.every((e) => e.kind === 'place')) &&
+      next.pieces.length > 0 && next.pieces.every((p) => p.entries.some((e) => e.kind === 'country'))
+    ) {
+      const country = next.actor.country;
+      m.actor = { ...m.actor, country, code: country + m.actor.code.slice(3), entry: `${m.actor.entry}+placed:${country}` };
+    }
     remember(m);
   }
   // pronouns: add mentions for he/she that point back to the nearest earlier person

@@ -57,6 +57,11 @@ const rows: [string, string, string[]][] = [
   ['an actor modifying the means after "with" is no partner', 'Russia and Ukraine reached a deal with UN mediation.', ['RUS 046 UKR', 'UKR 046 RUS']],
   ['a nationality before a gerund does it', 'Ten soldiers died in Russian shelling of Kharkiv.', ['RUS 194 -']],
   ['a protest outside an embassy is aimed at its state', 'Polish protesters protested outside the Russian embassy.', ['POLCVL 141 RUSGOV']],
+  ['an attack on no one named falls on those its trailing ", killing" names', 'Russian troops shelled the town, killing ten Ukrainian soldiers.', ['RUSMIL 194 UKRMIL']],
+  ['a participle after a passive\'s "and" is passive, and shares its agent', 'Anna Berg was shot and wounded by Russian soldiers.', ['RUSMIL 180 SWEGOV']],
+  ['surviving an attempt by X: X is the source', 'Anna Berg survived an assassination attempt by Russian soldiers.', ['RUSMIL 185 SWEGOV']],
+  ['a floating quantifier after the subject is no determiner', 'Russia and Ukraine both attacked Poland.', ['RUS 190 POL', 'UKR 190 POL']],
+  ['"Ukrainian-held" names who holds a place, not whom it is', 'Russian troops shelled the Ukrainian-held town.', ['RUSMIL 194 -']],
   ['a title after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. The minister met with Polish officials.', ['LVAGOV 040 POLGOV']],
 ];
 for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));

@@ -53,6 +53,7 @@ const typedTarget = (p: VerbPattern): string[] | undefined => {
   for (const e of p.elements) if (e.kind === 'target') return e.only;
   return undefined;
 };
+const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'maim']);
 const PARTICLES = new Set(['down', 'up', 'out', 'off', 'away']);
 const PROTEST_AT = new Set(['outside', 'at', 'before', 'near', 'front', 'opposite']);
 const OWN_FORCES = new Set(['MIL', 'COP', 'SPY']);
@@ -522,6 +523,13 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     if (THEME_ROOTS.has(match.pattern.code.slice(0, 2)) || (sources.length > 1 && RECIPROCAL.has(match.pattern.code.slice(0, 2)))) {
       targets = targets.filter((m) => !(m?.actor && OWN_FORCES.has(m.actor.sector) && (!m.actor.country || ownCountries.has(m.actor.country))));
     }
+    if (FORCE_ROOTS.has(match.pattern.code.slice(0, 2)) && !targets.some((m) => m?.actor)) {
+      // "dropped barrel bombs on Sarmin, killing dozens of civilians": an attack aimed at no one named falls on
+      // those its trailing ", killing" names
+      const after = clauses.find((o, j) => j > k && o.sentence === c.sentence && VICTIM_VERBS.has(o.lemma) && (o.trailing || (tokens[o.tokenStart - 1]?.norm === ',' && tokens[o.head].norm.endsWith('ing'))));
+      const victim = after?.objects.find((o) => (o.prep === null || o.prep === 'of') && mentions[o.mention].actor && mentions[o.mention].tokenStart > after.head);
+      if (victim) targets = [mentions[victim.mention]];
+    }
     if (match.pattern.code.startsWith('14') && !targets.some((m) => m?.actor)) {
       // "staged a sit-in outside the Chinese embassy", "rallied in front of the U.S. consulate": a protest held
       // at an office of state is aimed at that state
@@ -541,7 +549,15 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     }
     // (a trailing participle reports its own act only when it names whom: ", accusing him of insurrection" yes;
     // ", killing dozens" is the attack the verb before reported, ", allowing more goods in" names no one)
-    if (c.trailing && (!targets.some((m) => m?.actor) || ['18', '19', '20'].includes(match.pattern.code.slice(0, 2)))) return;
+    // (unless the verb before gave no event: "Syrian warplanes dropped sarin on the town, killing more than 80
+    // people" reports the attack in its ", killing")
+    if (c.trailing) {
+      const force = ['18', '19', '20'].includes(match.pattern.code.slice(0, 2));
+      let main = k - 1;
+      while (main >= 0 && clauses[main].sentence === c.sentence && clauses[main].trailing) main--;
+      const mainCoded = main >= 0 && clauses[main].sentence === c.sentence && emitted.has(main);
+      if (!targets.some((m) => m?.actor) || (force && mainCoded)) return;
+    }
     if (emit(c, match, modality, sources, targets, { start: head.start, end: head.end }, c)) emitted.add(k);
   };
   clauses.forEach((_c, k) => codeClause(k));

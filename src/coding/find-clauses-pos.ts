@@ -35,11 +35,14 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
   // ("Human Rights Watch accused Ethiopian forces": the last word of a name is a noun, whatever its tag)
   // ("Jordan's military airdropped food": nor is the last word of an actor's mention, tagged as it may be)
   const prevPos = prev && (inName.has(i - 1) || actorEnds.has(i - 1)) ? 'PROPN' : prev?.pos;
+  // ("Armenia and Azerbaijan both denied opening fire": a quantifier after the subject floats, it is no determiner)
+  if (prev && FLOATING.has(prev.norm) && i - 2 >= from && (tokens[i - 2].pos === 'PROPN' || tokens[i - 2].pos === 'NOUN' || actorEnds.has(i - 2))) return false;
   // ("the jailed French nationals": an adjective may stand between it and its noun)
   const after = next.pos === 'ADJ' && i + 2 < to ? tokens[i + 2] : next;
   return (after.pos === 'NOUN' || after.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM');
 };
 
+const FLOATING = new Set(['both', 'all', 'each']);
 const MODIFYING_PARTICIPLES = new Set(['base', 'station', 'locate', 'headquarter', 'deploy', 'link', 'align', 'affiliate', 'mass', 'gather', 'post']);
 const TIME_ADP = new Set(['after', 'before', 'since', 'during', 'until', 'amid', 'following', 'despite']);
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest']);
@@ -77,9 +80,15 @@ const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<numbe
     // a word inside a name ("Red Cross", "United Arab Emirates") is no verb, whatever its tag
     // ... nor the second half of a compound adjective ("Vietnamese-led", "Iranian-backed")
     // ... nor either half of a hyphenated word ("war-torn", "rebel-held", "cross-border")
+    // (but a past verb whose first half is a common word after the subject is a verb: "North Korea test-fired a
+    // missile", "the army air-dropped food")
+    const verbCompound =
+      i > from + 2 && tokens[i - 1].norm === '-' && !tokens[i - 1].ws && !tokens[i - 2].ws && t.pos === 'VERB' && t.norm !== t.lemma && t.norm.endsWith('ed') &&
+      ['NOUN', 'ADV', 'ADP'].includes(tokens[i - 2].pos) && ['PROPN', 'NOUN', 'PRON'].includes(tokens[i - 3].pos) && !inName.has(i - 2);
     const compound =
-      (i > from + 1 && tokens[i - 1].norm === '-' && !tokens[i - 1].ws && !tokens[i - 2].ws) ||
-      (i + 2 < to && tokens[i + 1].norm === '-' && !t.ws && !tokens[i + 1].ws);
+      !verbCompound &&
+      ((i > from + 1 && tokens[i - 1].norm === '-' && !tokens[i - 1].ws && !tokens[i - 2].ws) ||
+        (i + 2 < to && tokens[i + 1].norm === '-' && !t.ws && !tokens[i + 1].ws));
     if (!isVerbish(t) || inName.has(i) || compound || participleAdjective(tokens, i, from, to, inName, actorEnds) || afterDeterminer(tokens, i, from)) {
       i++;
       continue;
@@ -193,7 +202,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       const neitherNor = neither >= 0 && (tokens[left + neither + 1]?.pos === 'NOUN' || tokens.slice(left + neither, lead).some((t) => t.norm === 'nor'));
       const negated = groupTokens.some((t) => NEGATORS.has(t.norm)) || tokens.slice(lead, g.start).some((t) => NEGATORS.has(t.norm)) || neitherNor;
       const modal = groupTokens.find((t) => MODALS.has(t.norm))?.norm ?? null;
-      const passive =
+      let passive =
         headTok.pos === 'VERB' &&
         // ("was hit by a Russian missile": a participle spelt like its base form)
         (headTok.norm !== headTok.lemma || SAME_PARTICIPLE.has(headTok.norm)) &&
@@ -231,6 +240,8 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         // "rejected the plan and said ...": a verb straight after "and" shares the subject of the verb before
         link = 'conj';
         governor = first + gi - 1;
+        // "was shot and wounded by a gunman": a participle alone after a passive's "and" is passive too
+        if (clauses[governor].passive && g.end - g.start === 1 && headTok.pos === 'VERB' && (headTok.norm !== headTok.lemma || SAME_PARTICIPLE.has(headTok.norm)) && !headTok.norm.endsWith('ing')) passive = true;
       }
       const prevClause = gi > 0 ? clauses[first + gi - 1] : null;
       let relative = false;
@@ -402,6 +413,8 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         }
       }
       const gerund = headTok.norm.endsWith('ing') && g.end - g.start === 1 && (tokens[gp]?.pos === 'ADP' || tokens[gp]?.pos === 'SCONJ' || GERUND_PREPS.has(tokens[gp]?.norm ?? '') || coordinatedGerund);
+      // ("was shot and wounded by a gunman": the agent of the second is the first's too)
+      if (link === 'conj' && passive && agent !== null && governor !== null && clauses[governor].passive && clauses[governor].agent === null) clauses[governor].agent = agent;
       clauses.push({
         sentence: s.index,
         tokenStart: g.start,

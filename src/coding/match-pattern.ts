@@ -56,11 +56,18 @@ const headNoun = (tokens: Token[], from: number, to: number): Token | undefined 
   let head: Token | undefined;
   for (let k = from; k < to; k++) {
     const t = tokens[k];
+    // ("the rebel-held suburbs": a hyphened compound is one modifier)
+    if (t.norm === '-' && k > from && tokens[k - 1].end === t.start && tokens[k + 1]?.start === t.end) {
+      k++;
+      head = undefined;
+      continue;
+    }
     if (t.pos === 'NOUN' || t.pos === 'PROPN') head = t;
     else if (!(t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || adjectival(tokens, k, from, to))) break;
   }
   return head;
 };
+const isNoun = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN';
 /** Whether a noun phrase follows the verb at once: "struck [targets]", "shelled [a] [bus]" (not "sank last month"). */
 const hasObject = (tokens: Token[], from: number, to: number): boolean => {
   let k = from;
@@ -96,6 +103,9 @@ export const matchPattern = (
           found = k;
           break;
         }
+        // ("fired rockets carrying sarin into", "dropped barrel bombs filled with chlorine on": a participle after
+        // the object's noun describes it, and the pattern reads on)
+        if (t.pos === 'VERB' && pos > from && words.length > 0 && isNoun(tokens[k - 1]) && (t.norm.endsWith('ing') || (t.norm !== t.lemma && /(ed|en)$/.test(t.norm)))) continue;
         if (STOP.has(t.norm) || (t.pos === 'VERB' && !adjectival(tokens, k, from, to))) break;
       }
       if (found < 0) return null;
