@@ -15,6 +15,9 @@ const NOT_NAMES = new Set(
 const inNounPhrase = (t: Token, prev: Token | undefined, next: Token | undefined): boolean => {
   if (NP_POS.has(t.pos)) return true;
   if (t.norm === "'s" || t.norm === "'") return !!prev && NP_POS.has(prev.pos);
+  // "Algeria's leading human rights activist", "the ruling party": a participle in -ing between a possessive
+  // or determiner and a noun modifies the noun
+  if (t.pos === 'VERB' && t.norm.endsWith('ing') && (prev?.norm === "'s" || prev?.pos === 'DET') && next && (next.pos === 'NOUN' || next.pos === 'ADJ')) return true;
   // a hyphen inside a word ("Kyiv-based", "al-Qaeda") joins its neighbours
   if (t.norm === '-' && prev && next && !prev.ws && !t.ws) return NP_POS.has(next.pos) || next.pos === 'PUNCT';
   return false;

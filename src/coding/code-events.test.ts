@@ -62,6 +62,8 @@ const rows: [string, string, string[]][] = [
   ['surviving an attempt by X: X is the source', 'Anna Berg survived an assassination attempt by Russian soldiers.', ['RUSMIL 185 SWEGOV']],
   ['a floating quantifier after the subject is no determiner', 'Russia and Ukraine both attacked Poland.', ['RUS 190 POL', 'UKR 190 POL']],
   ['"Ukrainian-held" names who holds a place, not whom it is', 'Russian troops shelled the Ukrainian-held town.', ['RUSMIL 194 -']],
+  ['an act awaited "until" in the present tense has not happened', 'Poland will wait until Russia attacks Ukraine.', []],
+  ['a protest in defiance of someone is aimed at them', 'Polish protesters protested in defiance of the Kremlin.', ['POLCVL 141 RUSGOV']],
   ['a title after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. The minister met with Polish officials.', ['LVAGOV 040 POLGOV']],
 ];
 for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));

@@ -534,7 +534,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       // "staged a sit-in outside the Chinese embassy", "rallied in front of the U.S. consulate": a protest held
       // at an office of state is aimed at that state
       const at = c.objects.find((o) => o.prep !== null && PROTEST_AT.has(o.prep) && ['GOV', 'IGO'].some((x) => actorHas(mentions[o.mention].actor?.code, [x])));
-      if (at) targets = [mentions[at.mention]];
+      // "blocked streets in Hong Kong in defiance of Chinese authorities": so is one held in defiance of someone
+      const defied = c.objects.find((o) => o.prep === 'of' && mentions[o.mention].actor && tokens[mentions[o.mention].tokenStart - 2]?.norm === 'defiance');
+      if (at ?? defied) targets = [mentions[(at ?? defied)!.mention]];
     }
     // "Canada and India expelled each other's diplomats": whatever the object, to each other
     let eachOther = false;

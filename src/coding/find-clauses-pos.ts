@@ -89,7 +89,10 @@ const verbGroups = (tokens: Token[], from: number, to: number, inName: Set<numbe
       !verbCompound &&
       ((i > from + 1 && tokens[i - 1].norm === '-' && !tokens[i - 1].ws && !tokens[i - 2].ws) ||
         (i + 2 < to && tokens[i + 1].norm === '-' && !t.ws && !tokens[i + 1].ws));
-    if (!isVerbish(t) || inName.has(i) || compound || participleAdjective(tokens, i, from, to, inName, actorEnds) || afterDeterminer(tokens, i, from)) {
+    // ("Algeria's leading human rights activist", "the ruling party": an -ing word between a possessive or a
+    // determiner and a noun modifies the noun)
+    const modifierIng = t.pos === 'VERB' && t.norm.endsWith('ing') && i > from && (tokens[i - 1].norm === "'s" || tokens[i - 1].pos === 'DET') && i + 1 < to && (tokens[i + 1].pos === 'NOUN' || tokens[i + 1].pos === 'ADJ');
+    if (!isVerbish(t) || inName.has(i) || compound || modifierIng || participleAdjective(tokens, i, from, to, inName, actorEnds) || afterDeterminer(tokens, i, from)) {
       i++;
       continue;
     }
@@ -213,6 +216,9 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       // what stands between the previous verb group and this one
       let conditional = false;
       for (let k = left; k < g.start; k++) if (CONDITIONAL.has(tokens[k].norm) && tokens[k].pos !== 'AUX') conditional = true;
+      // "vowed to fight until Israel withdraws": an act awaited in the present tense has not happened
+      const present = headTok.pos === 'VERB' && !groupTokens.some((t) => t.pos === 'AUX') && (headTok.norm === headTok.lemma || (headTok.norm === headTok.lemma + 's' || headTok.norm === headTok.lemma + 'es'));
+      for (let k = left; k < g.start; k++) if ((tokens[k].norm === 'until' || tokens[k].norm === 'till' || tokens[k].norm === 'once') && present) conditional = true;
       // subjects: mentions before the verb, after the previous group; skip a ", who ...," or apposition
       // candidate subjects: mentions between the previous verb group and this one, but not objects of a preposition
       // ("a roadside bombing near the town of Samarra killed": a place named after "of" is no subject)

@@ -283,6 +283,8 @@ test('geo: placeKeys splits names as phraseKeys does', () => {
     assert.deepEqual(placeKeys(n), phraseKeys(n), n);
   }
   assert.deepEqual(placeKeys('Washington, D.C.'), ['washington', ',', 'd.c.']);
+  // a plural's possessive mark is a token of its own, as the tokenizer makes it
+  assert.deepEqual(phraseKeys("Kurdistan Workers' Party"), ['kurdistan', 'workers', "'", 'party']);
 });
 
 test('geo: every region table admin1 code names GeoNames places of its country', () => {

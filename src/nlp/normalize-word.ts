@@ -19,7 +19,10 @@ export const phraseKeys = (phrase: string): string[] => {
     for (const part of piece.split(/(-)/)) {
       if (!part) continue;
       const m = /^(.+?)(['’]s)$/i.exec(part);
+      // ("Kurdistan Workers' Party": a plural's possessive mark is a token of its own too)
+      const plural = m ? null : /^(.+s)(['’])$/i.exec(part);
       if (m && m[1].length > 1) out.push(normalizeWord(m[1]), normalizeWord(m[2]));
+      else if (plural) out.push(normalizeWord(plural[1]), normalizeWord(plural[2]));
       else out.push(normalizeWord(part));
     }
   }
