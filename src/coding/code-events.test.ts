@@ -64,6 +64,8 @@ const rows: [string, string, string[]][] = [
   ['"Ukrainian-held" names who holds a place, not whom it is', 'Russian troops shelled the Ukrainian-held town.', ['RUSMIL 194 -']],
   ['an act awaited "until" in the present tense has not happened', 'Poland will wait until Russia attacks Ukraine.', []],
   ['a protest in defiance of someone is aimed at them', 'Polish protesters protested in defiance of the Kremlin.', ['POLCVL 141 RUSGOV']],
+  ['an allegation is an accusation of its subject, and what it alleges is not asserted', 'The United Nations alleged that Russia attacked Ukraine.', ['IGOUNO 112 RUS']],
+  ['a purpose naming no one, of the act its governor coded, is that act', 'Anna Berg visited Poland to meet.', ['SWEGOV 042 POL']],
   ['a title after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. The minister met with Polish officials.', ['LVAGOV 040 POLGOV']],
 ];
 for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));

@@ -221,7 +221,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
           // sends or moves, not whom the act is aimed at
           target = null;
         }
-        const context = (PLACE_IS_TARGET.has(info.root) ? place?.country : undefined) ?? storyCountry;
+        // (an intent takes its place as the act it intends would: "will evacuate all settlements in the Gaza Strip")
+        const placeRoot = modality === 'intent' ? match.pattern.code.slice(0, 2) : info.root;
+        const context = (PLACE_IS_TARGET.has(placeRoot) ? place?.country : undefined) ?? storyCountry;
         // ("Laurent Fabius and a group of deputies held talks": a role coordinated with a named actor is of its country)
         source = withContextCountry(source, localCountry(sm) ?? partner ?? context ?? target?.country);
         // ("talks between the Colombian government and the rebels": so is a target's)
@@ -230,7 +232,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
           // a protest, or a demand by people outside the state, with no one named is aimed at their own government
           // ("demonstrators rioted", "student activists demanded reform")
           target = { code: `${source.country}GOV`, country: source.country, sector: 'GOV', entry: `domestic:${source.country}`, dictionary: 'context', text: '', span: verb };
-        } else if (!target && place && (place.country !== source?.country || VIOLENT.has(info.root)) && PLACE_IS_TARGET.has(info.root)) {
+        } else if (!target && place && (place.country !== source?.country || VIOLENT.has(info.root)) && PLACE_IS_TARGET.has(placeRoot)) {
           // ("militants attacked the village of Seytenga in northern Burkina Faso": violence done in a country
           // is done to it, even by its own people; a deployment or an aid delivery at home is not)
           target = { code: place.country, country: place.country, sector: '', entry: `place:${place.country}`, dictionary: 'context', text: place.text, span: place.span ?? verb };
@@ -474,6 +476,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
           return !!x && x !== own && o.prep !== null && DEEP_PREPS.has(o.prep) && mentions[o.mention].tokenStart > c.head;
         });
         if (deep) targets = [mentions[deep.mention]];
+        // "alleged that Rwanda had sent troops": the one accused is the allegation's subject
+        else if (asked !== undefined && complement!.link === 'ccomp') targets = [mentions[asked]];
       } else if (!direct && asked !== undefined && complement!.link === 'ccomp') targets = [mentions[asked]];
       else if (!direct) {
         // "threatened to attack Ukraine": the complement's object is what the threat is aimed at
@@ -537,6 +541,13 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       // "blocked streets in Hong Kong in defiance of Chinese authorities": so is one held in defiance of someone
       const defied = c.objects.find((o) => o.prep === 'of' && mentions[o.mention].actor && tokens[mentions[o.mention].tokenStart - 2]?.norm === 'defiance');
       if (at ?? defied) targets = [mentions[(at ?? defied)!.mention]];
+    }
+    if (c.link === 'xcomp' && c.governor !== null && !targets.some((m) => m?.actor)) {
+      // "telephoned Putin to discuss the situation": a purpose naming no one, of the kind of act its governor
+      // already coded, is that act
+      const g = tokens[clauses[c.governor].head];
+      const root = (codeUnder(match.pattern.code, modality) ?? match.pattern.code).slice(0, 2);
+      if (events.some((e) => e.sentence === c.sentence && e.verb.start === g.start && e.cameo.root === root)) return;
     }
     // "Canada and India expelled each other's diplomats": whatever the object, to each other
     let eachOther = false;

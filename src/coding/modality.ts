@@ -47,6 +47,8 @@ export const clauseModality = (clauses: Clause[], k: number): Modality => {
       if (INTENT.has(g.lemma)) return 'intent';
     }
     if (c.link === 'ccomp' && (g.lemma === 'fear' || g.lemma === 'warn')) return c.modal && FUTURE.has(c.modal) ? 'hypothetical' : 'asserted';
+    // "alleged that Rwanda had sent troops": an allegation is the accuser's word, not an established act
+    if (c.link === 'ccomp' && (g.lemma === 'allege' || g.lemma === 'accuse')) return 'hypothetical';
     // "demanded that the U.S. cancel the sale": asked for, not done
     if (c.link === 'ccomp' && REQUESTING.has(g.lemma)) return 'hypothetical';
   }

@@ -16,10 +16,20 @@ const its = nlp.its;
 const IRREGULAR_PAST = new Map([['shot', 'shoot'], ['struck', 'strike'], ['hit', 'hit'], ['fought', 'fight'], ['took', 'take'], ['held', 'hold'], ['met', 'meet'], ['sent', 'send'], ['led', 'lead'], ['fired', 'fire'], ['seized', 'seize'], ['shelled', 'shell'], ['bombed', 'bomb'], ['raided', 'raid']]);
 const PARTICLES = new Set(['down', 'up', 'out', 'off', 'back', 'at', 'on']);
 /** A guess at the base form of a past form in -ed ("abducted" → abduct, "stopped" → stop); the coder also tries the word less -d. */
+const pastStems = new Map<string, string>();
 const pastStem = (norm: string): string => {
-  const stem = norm.slice(0, -2);
-  return /([b-df-hj-np-tv-z])\1$/.test(stem) && !/(ll|ss)$/.test(stem) ? stem.slice(0, -1) : stem;
+  let lemma = pastStems.get(norm);
+  if (lemma === undefined) {
+    // the tagger's own lemma of the word read as a verb ("they alleged it" → allege), else the word less -ed
+    const d = nlp.readDoc(`they ${norm} it`);
+    const verb = (d.tokens().out(its.pos) as string[])[1] === 'VERB' ? (d.tokens().out(its.lemma as never) as string[])[1] : undefined;
+    const stem = norm.slice(0, -2);
+    lemma = verb && verb !== norm ? verb : /([b-df-hj-np-tv-z])\1$/.test(stem) && !/(ll|ss)$/.test(stem) ? stem.slice(0, -1) : stem;
+    pastStems.set(norm, lemma);
+  }
+  return lemma;
 };
+const PERFECT = new Set(['has', 'have', 'had', "'ve", "'d"]);
 const OBJECT_START = new Set(['DET', 'NUM', 'PROPN', 'NOUN', 'ADJ', 'PRON']);
 /**
  * "Boko Haram militants abducted 276 schoolgirls": the tagger reads a past form after a plural noun or a name
@@ -41,6 +51,18 @@ const retagPastForms = (tokens: Token[], base: number, end: number): void => {
   }
   for (let k = base + 1; k + 1 < end; k++) {
     const t = tokens[k];
+    // "Chinese vessels had harassed its ships": a word in -ed after a perfect "have" is its participle
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ') && /^[a-z]{3,}ed$/.test(t.norm) && !/eed$/.test(t.norm) && PERFECT.has(tokens[k - 1].norm) && tokens[k - 1].pos === 'AUX') {
+      t.pos = 'VERB';
+      t.lemma = pastStem(t.norm);
+      continue;
+    }
+    // "a panel of experts alleged that Rwanda ...": a word in -ed between a noun and "that" is a verb of saying
+    if (t.pos === 'ADJ' && /^[a-z]{3,}ed$/.test(t.norm) && tokens[k + 1].norm === 'that' && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')) {
+      t.pos = 'VERB';
+      t.lemma = pastStem(t.norm);
+      continue;
+    }
     if (t.pos !== 'NOUN') continue;
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
