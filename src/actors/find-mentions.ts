@@ -78,6 +78,8 @@ const actorMatches = (tokens: Token[], from: number, to: number, dict: ActorDict
   const extra = found
     .filter((p) => p.place.kind !== 'country' && !matches.some((m) => m.tokenStart < p.tokenEnd && p.tokenStart < m.tokenEnd))
     .filter((p) => !nameNext(p.tokenStart - 1) && !nameNext(p.tokenEnd) && !(p.tokenStart - 1 >= from && PERSON_TITLES.has(tokens[p.tokenStart - 1].norm)))
+    // ("the Gogra-Hot Springs area": a name glued by a hyphen to a word before it is part of a longer name)
+    .filter((p) => !(p.tokenStart - 2 >= from && tokens[p.tokenStart - 1].norm === '-' && !tokens[p.tokenStart - 1].ws && !tokens[p.tokenStart - 2].ws))
     .map((p) => ({ tokenStart: p.tokenStart, tokenEnd: p.tokenEnd, values: [placeEntry(p.place)] }));
   return extra.length ? [...matches, ...extra].sort((a, b) => a.tokenStart - b.tokenStart) : matches;
 };

@@ -66,6 +66,9 @@ const rows: [string, string, string[]][] = [
   ['a protest in defiance of someone is aimed at them', 'Polish protesters protested in defiance of the Kremlin.', ['POLCVL 141 RUSGOV']],
   ['an allegation is an accusation of its subject, and what it alleges is not asserted', 'The United Nations alleged that Russia attacked Ukraine.', ['IGOUNO 112 RUS']],
   ['a purpose naming no one, of the act its governor coded, is that act', 'Anna Berg visited Poland to meet.', ['SWEGOV 042 POL']],
+  ['a hedged future is a forecast, not an intent', 'Russia would probably attack Ukraine.', []],
+  ['a social ill is fought without force', 'Poland attacked corruption.', []],
+  ['what a proposal is for has not happened', 'Poland made a proposal for talks between Russia and Ukraine.', []],
   ['a title after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. The minister met with Polish officials.', ['LVAGOV 040 POLGOV']],
 ];
 for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));

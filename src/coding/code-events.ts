@@ -301,6 +301,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       if (k >= c.tokenStart) return null;
       words.push(k++);
     }
+    if (words.length && proposedAt(tokens, words[0])) return null;
     const rest = p.elements.slice(n);
     const after = rest.length ? matchPattern({ ...p, elements: rest }, tokens, c.head + 1, c.regionEnd, mentionAt, true) : { pattern: p, target: null, end: c.head + 1, words: [] };
     return after ? { pattern: p, target: after.target, end: after.end, words: [...words, ...after.words] } : null;
@@ -556,7 +557,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     }
     if (eachOther && sources.length > 1) targets = [];
     // "X and Y met", "X and Y agreed": with no object, the subjects acted towards each other
-    if (!targets.length && sources.length > 1 && (eachOther || match.pattern.mutual || RECIPROCAL.has((codeUnder(match.pattern.code, modality) ?? match.pattern.code).slice(0, 2)))) {
+    if (!targets.some((m) => m?.actor) && sources.length > 1 && (eachOther || match.pattern.mutual || RECIPROCAL.has((codeUnder(match.pattern.code, modality) ?? match.pattern.code).slice(0, 2)))) {
       for (const a of sources) if (emit(c, match, modality, [a], sources.filter((b) => b !== a), { start: head.start, end: head.end }, c)) emitted.add(k);
       return;
     }
@@ -586,6 +587,14 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
 // Verbs whose object noun names the act their subject does: "launched an invasion", "carried out airstrikes".
 const LIGHT_VERBS = new Set(['complete', 'accelerate', 'speed', 'hasten', 'finish', 'undertake', 'initiate', 'order', 'launch', 'carry', 'conduct', 'stage', 'mount', 'begin', 'start', 'continue', 'wage', 'step', 'intensify', 'escalate', 'resume', 'make', 'hold', 'unleash', 'perform', 'commit', 'impose', 'announce', 'sign', 'extend', 'deliver', 'provide', 'offer', 'issue', 'file', 'lodge']);
 
+// Nouns whose "for" introduces what someone wants to happen: "a proposal for a truce", "calls for talks".
+const PROPOSING = new Set(['proposal', 'counterproposal', 'counter-proposal', 'plan', 'call', 'appeal', 'demand', 'push', 'bid', 'request', 'plea', 'hope', 'framework', 'blueprint', 'roadmap', 'pressure', 'campaign', 'negotiation', 'talk', 'condition', 'deadline', 'prospect', 'chance', 'need']);
+/** "a counterproposal for a truce", "calls for talks": what is proposed or called for has not happened. */
+const proposedAt = (tokens: NonNullable<NewsDoc['tokens']>, i: number): boolean => {
+  let q = i - 1;
+  while (q > 0 && (tokens[q].pos === 'DET' || tokens[q].pos === 'ADJ' || tokens[q].pos === 'NUM') && tokens[q].sentence === tokens[i].sentence) q--;
+  return tokens[q]?.norm === 'for' && q > 0 && tokens[q - 1].sentence === tokens[i].sentence && PROPOSING.has(tokens[q - 1].lemma);
+};
 // Words before an event noun that say it has not happened: "a feared invasion", "a possible summit".
 const UNREAL_MODIFIERS = new Set(['feared', 'possible', 'potential', 'planned', 'proposed', 'threatened', 'expected', 'likely', 'prospective', 'hypothetical', 'future', 'imminent', 'looming', 'any', 'no']);
 
@@ -632,7 +641,7 @@ const codeNounEvents = (
         if (UNREAL_MODIFIERS.has(tokens[k].norm)) unreal = true;
         if (tokens[k].pos === 'VERB' || tokens[k].pos === 'ADP') break;
       }
-      if (unreal) continue;
+      if (unreal || proposedAt(tokens, i)) continue;
       let match: PatternMatch | null = null;
       for (const p of candidates) {
         match = matchPattern(p, tokens, i + 1, s.tokenEnd, mentionAt);

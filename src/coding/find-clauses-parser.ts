@@ -7,7 +7,7 @@
 import type { Mention, NewsDoc, Token } from '../doc/index.js';
 import { loadParser, type DependencyParser } from '../nlp/parser/index.js';
 import type { Clause, ClauseFinder } from './clause.js';
-import { findClausesPos } from './find-clauses-pos.js';
+import { findClausesPos, HEDGES } from './find-clauses-pos.js';
 
 const MODALS = new Set(['will', "'ll", 'would', "'d", 'could', 'can', 'may', 'might', 'should', 'shall', 'must', 'wo', 'ca']);
 const NEGATORS = new Set(['not', "n't", 'never']);
@@ -225,6 +225,7 @@ const clausesOfTree = (t: Tree, offset: number, sentence: number, question: bool
       agent: agentIndex >= 0 ? agentIndex : null,
       negated,
       modal,
+      ...(kids[node].some((c) => base(rel[c]) === 'advmod' && HEDGES.has(words[c].norm)) ? { hedged: true } : {}),
       conditional,
       question,
       subordinate: false,

@@ -42,6 +42,7 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
   return (after.pos === 'NOUN' || after.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM');
 };
 
+export const HEDGES = new Set(['probably', 'likely', 'possibly', 'perhaps', 'maybe', 'presumably', 'conceivably']);
 const FLOATING = new Set(['both', 'all', 'each']);
 const MODIFYING_PARTICIPLES = new Set(['base', 'station', 'locate', 'headquarter', 'deploy', 'link', 'align', 'affiliate', 'mass', 'gather', 'post']);
 const TIME_ADP = new Set(['after', 'before', 'since', 'during', 'until', 'amid', 'following', 'despite']);
@@ -445,6 +446,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         subordinate: relative || participle || (adverbial && link !== 'xcomp') || gerund,
         ...(relative ? { background: 'relative' as const } : participle ? { background: 'participle' as const } : gerund ? { background: 'gerund' as const } : adverbial && link !== 'xcomp' ? { background: 'adverbial' as const } : {}),
         ...(link === 'xcomp' && tokens[g.start - 1]?.norm === 'to' && tokens[g.start - 2]?.pos === 'ADJ' ? { adjective: tokens[g.start - 2].norm } : {}),
+        ...(groupTokens.some((t) => HEDGES.has(t.norm)) ? { hedged: true } : {}),
       });
     });
     // "said Russian troops shelled ...": the complement's subject is not the speech verb's object

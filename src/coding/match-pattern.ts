@@ -47,6 +47,9 @@ const adjectival = (tokens: Token[], k: number, from: number, to: number): boole
 
 const TIME_NOUNS = new Set(['day', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'time', 'hour', 'minute',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'tonight', 'yesterday']);
+/** Social ills a government "fights" or "attacks" without force. */
+const ILLS = new Set(['corruption', 'graft', 'crime', 'poverty', 'inflation', 'unemployment', 'disease', 'epidemic', 'pandemic', 'drug', 'trafficking',
+  'smuggling', 'fraud', 'hunger', 'illiteracy', 'impunity', 'misinformation', 'disinformation', 'bureaucracy', 'racism', 'discrimination', 'climate', 'change', 'wildfire', 'fire', 'flood', 'virus', 'malaria', 'cholera', 'extremism', 'radicalization', 'radicalisation']);
 /** Nouns of places and things an attack is aimed at, which name no one but stand where the victims are: "fired at [cities] across Ukraine". */
 const AIMED_AT = new Set(['city', 'town', 'village', 'district', 'neighborhood', 'neighbourhood', 'suburb', 'area', 'region', 'province', 'target',
   'position', 'base', 'camp', 'site', 'facility', 'school', 'hospital', 'market', 'building', 'home', 'house', 'infrastructure', 'port', 'airport',
@@ -137,7 +140,8 @@ export const matchPattern = (
         // so does a force pattern whose TARGET slot holds a phrase naming no one: "fired missiles at cities
         // across Ukraine", "dropped bombs on the town of Saraqeb"
         const last = el === pattern.elements[pattern.elements.length - 1];
-        if (FORCE.has(pattern.code.slice(0, 2)) && (pattern.elements.length === 1 ? hasObject(tokens, from, to) : last && AIMED_AT.has(headNoun(tokens, pos, to)?.lemma ?? ''))) return { pattern, target: null, end: pos, words };
+        // (but "pledged to fight corruption", "vowed to combat crime": a social ill is fought by other means)
+        if (FORCE.has(pattern.code.slice(0, 2)) && (pattern.elements.length === 1 ? hasObject(tokens, from, to) && !ILLS.has(headNoun(tokens, from, to)?.lemma ?? '') : last && AIMED_AT.has(headNoun(tokens, pos, to)?.lemma ?? ''))) return { pattern, target: null, end: pos, words };
         return null;
       }
       pos = found;

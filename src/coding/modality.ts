@@ -56,6 +56,8 @@ export const clauseModality = (clauses: Clause[], k: number): Modality => {
   if (c.negated && c.modal && FUTURE.has(c.modal)) return 'refused';
   if (c.negated) return 'negated';
   if (c.modal && MAYBE.has(c.modal)) return 'hypothetical';
+  // "Qatar would probably end its mediation": a guess at what someone will do is no stated intent
+  if (c.modal && c.hedged) return 'hypothetical';
   if (c.modal && FUTURE.has(c.modal)) return 'intent';
   return 'asserted';
 };

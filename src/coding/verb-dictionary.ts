@@ -52,8 +52,8 @@ export const compilePattern = (text: string): { lemmas: string[]; elements: Patt
   return { lemmas, elements };
 };
 
-/** Literal words after the head, and a typed TARGET, each make a pattern more specific. */
-const specificityOf = (elements: PatternElement[]): number => elements.filter((e) => e.kind === 'word' || e.only).length;
+/** Literal words after the head make a pattern more specific; a typed TARGET half as much as a word. */
+const specificityOf = (elements: PatternElement[]): number => elements.reduce((n, e) => n + (e.kind === 'word' ? 1 : e.only ? 0.5 : 0), 0);
 
 /**
  * Loads and lints the verb dictionaries (one file per CAMEO root): every id unique, every code a CAMEO code of

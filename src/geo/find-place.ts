@@ -32,6 +32,8 @@ const TIME_WORDS: ReadonlySet<string> = new Set([
 const MAX_GAP = 5;
 
 const nameAt = (gazetteer: Gazetteer, text: string, tokens: Token[], i: number, to: number): PhraseMatch<Place> | null => {
+  // ("the Gogra-Hot Springs area": a name glued by a hyphen to the word before it is part of a longer name)
+  if (i >= 2 && tokens[i - 1].norm === '-' && !tokens[i - 1].ws && !tokens[i - 2].ws) return null;
   const m = gazetteer.trie.longestAt(tokens, i, to);
   return m && anyUpper(text, tokens, m.tokenStart, m.tokenEnd) ? m : null;
 };
@@ -87,6 +89,18 @@ export const findPlace = (
         const qualified = q && gazetteer.qualify(m.values, q.values);
         if (q && qualified && end === m.tokenEnd) {
           place = qualified;
+          end = q.tokenEnd;
+        }
+      }
+      // "Solhan in northern Burkina Faso": a town placed in a country is that country's (a Solhan in Turkey is
+      // not meant); where the gazetteer has no such town there, the event is at least in that country
+      if (end + 1 < to && end === m.tokenEnd && tokens[end].norm === 'in') {
+        let k = end + 1;
+        while (k < to - 1 && tokens[k].pos === 'ADJ') k++;
+        const q = nameAt(gazetteer, text, tokens, k, to);
+        const country = q && gazetteer.choose(q.values);
+        if (q && country?.kind === 'country' && country.country !== place.country) {
+          place = gazetteer.qualify(m.values, q.values) ?? { ...country, name: place.name };
           end = q.tokenEnd;
         }
       }
