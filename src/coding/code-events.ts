@@ -353,7 +353,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     }
     if (!match) return;
     const bare = match.pattern.elements.every((e) => e.kind === 'word' && e.alts.length === 1 && e.alts[0] === 'to');
-    if (!late && bare && (children.get(k) ?? []).some((o) => o.link === 'xcomp')) {
+    // (a protest is no such verb: "marched in Nairobi to demand lower prices" is a march, for a purpose)
+    if (!late && bare && !match.pattern.code.startsWith('14') && (children.get(k) ?? []).some((o) => o.link === 'xcomp')) {
       // a bare "pledged", "agreed" waits for its complement: "pledged to send aid to Sri Lanka" is coded there
       deferred.push(k);
       return;
@@ -550,6 +551,11 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       const root = (codeUnder(match.pattern.code, modality) ?? match.pattern.code).slice(0, 2);
       if (events.some((e) => e.sentence === c.sentence && e.verb.start === g.start && e.cameo.root === root)) return;
     }
+    if (c.link === 'xcomp' && c.governor !== null && ['10', '02'].includes(match.pattern.code.slice(0, 2))) {
+      // "blocked highways to demand lower fuel taxes": what a protest demands is its aim, not a second event
+      const g = tokens[clauses[c.governor].head];
+      if (events.some((e) => e.sentence === c.sentence && e.verb.start === g.start && e.cameo.root === '14')) return;
+    }
     // "Canada and India expelled each other's diplomats": whatever the object, to each other
     let eachOther = false;
     for (let i = c.head + 1; i + 1 < c.regionEnd; i++) {
@@ -572,7 +578,15 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       const mainCoded = main >= 0 && clauses[main].sentence === c.sentence && emitted.has(main);
       if (!targets.some((m) => m?.actor) || (force && mainCoded)) return;
     }
-    if (emit(c, match, modality, sources, targets, { start: head.start, end: head.end }, c)) emitted.add(k);
+    if (emit(c, match, modality, sources, targets, { start: head.start, end: head.end }, c)) {
+      emitted.add(k);
+      if (c.trailing && k > 0 && clauses[k - 1].sentence === c.sentence) {
+        // "issued a declaration demanding that ...": the statement is what its participle says; its bare "made a
+        // statement" event goes
+        const g = tokens[clauses[k - 1].head];
+        for (let e = events.length - 1; e >= 0; e--) if (events[e].sentence === c.sentence && events[e].verb.start === g.start && events[e].cameo.root === '01') events.splice(e, 1);
+      }
+    }
   };
   clauses.forEach((_c, k) => codeClause(k));
   // a deferred governor is coded only when its complement gave no event

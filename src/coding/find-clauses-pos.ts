@@ -39,9 +39,12 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
   if (prev && FLOATING.has(prev.norm) && i - 2 >= from && (tokens[i - 2].pos === 'PROPN' || tokens[i - 2].pos === 'NOUN' || actorEnds.has(i - 2))) return false;
   // ("the jailed French nationals": an adjective may stand between it and its noun)
   const after = next.pos === 'ADJ' && i + 2 < to ? tokens[i + 2] : next;
-  return (after.pos === 'NOUN' || after.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM');
+  // ("using precision guided missiles": a noun-participle compound right after a verb modifies its object)
+  const compoundAfterVerb = prevPos === 'NOUN' && i - 2 >= from && tokens[i - 2].pos === 'VERB';
+  return (after.pos === 'NOUN' || after.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM' || compoundAfterVerb);
 };
 
+const STATEMENT_NOUNS = new Set(['statement', 'declaration', 'communique', 'letter', 'resolution', 'message', 'appeal', 'note', 'report', 'video', 'decree', 'order', 'ruling', 'verdict']);
 export const HEDGES = new Set(['probably', 'likely', 'possibly', 'perhaps', 'maybe', 'presumably', 'conceivably']);
 const FLOATING = new Set(['both', 'all', 'each']);
 const MODIFYING_PARTICIPLES = new Set(['base', 'station', 'locate', 'headquarter', 'deploy', 'link', 'align', 'affiliate', 'mass', 'gather', 'post']);
@@ -169,6 +172,8 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       g.start > s.tokenStart &&
       (tokens[g.start - 1].pos === 'NOUN' || tokens[g.start - 1].pos === 'PROPN' || inName.has(g.start - 1)) &&
       tokens[g.head].norm !== tokens[g.head].lemma &&
+      // (not "a declaration demanding that the government ...": what a statement says has its own clause)
+      !(STATEMENT_NOUNS.has(tokens[g.start - 1].lemma) && tokens[g.end]?.norm === 'that') &&
       // (-ing, or a past form with a preposition after it and the sentence's own verb group, auxiliary first, later
       // on: "a newspaper based in east Beirut has violated"; a bare past form after a noun is as often the main
       // verb: "Russia attacked")
@@ -277,6 +282,14 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       } else if (tokenBefore?.pos === 'PRON' && SUBJECT_PRONOUNS.has(tokenBefore.norm) && !before.some((m) => m.tokenStart === lead - 1)) {
         // "accusations that it was behind ...": the pronoun is the subject; the mentions before it are not
         subjects = [];
+      } else if (
+        before.length && link !== 'conj' && prevClause && !prevClause.link && prevClause.subjects.length &&
+        (tokens[prevClause.head].norm.endsWith('ing') || prevClause.background === 'participle') &&
+        before.every((m) => prevClause.objects.some((o) => o.mention === mentionIndex.get(m)))
+      ) {
+        // "British aircraft using precision guided missiles killed 4 Iraqis": what a participle after the subject
+        // takes is its object; the verb's subject is the participle's
+        subjects = prevClause.subjects.map((k) => all[k]);
       } else if (before.length && link !== 'conj') {
         // a parenthetical right before the verb (", a key U.S. ally in the war on terror,"): the subject stands
         // before its opening comma; the parenthetical names the subject only when that word names no actor
@@ -345,7 +358,17 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         if (speaker.length && !subjects.some((m) => m.tokenStart > lead - 1)) subjects = speaker;
       }
       let trailing = false;
+      let statementSays = false;
       if (
+        headTok.norm.endsWith('ing') && headTok.norm !== headTok.lemma && g.end - g.start === 1 && tokenBefore && STATEMENT_NOUNS.has(tokenBefore.lemma) &&
+        prevClause && !link && prevClause.subjects.length && !before.length
+      ) {
+        // "issued a declaration demanding that ...", "released a statement condemning the attack": what the
+        // statement does, its issuer does
+        subjects = prevClause.subjects.map((k) => all[k]);
+        trailing = true;
+        statementSays = true;
+      } else if (
         headTok.norm.endsWith('ing') && headTok.norm !== headTok.lemma && g.end - g.start === 1 && tokenBefore?.norm === ',' && before.length && prevClause && !link &&
         before.every((m) => prevClause.objects.some((o) => o.mention === mentionIndex.get(m)))
       ) {
@@ -443,7 +466,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         // preposition is what the verb before it is about, not an act the sentence reports
         ...(requested ? { requested: true } : {}),
         ...(trailing ? { trailing: true } : {}),
-        subordinate: relative || participle || (adverbial && link !== 'xcomp') || gerund,
+        subordinate: !statementSays && (relative || participle || (adverbial && link !== 'xcomp') || gerund),
         ...(relative ? { background: 'relative' as const } : participle ? { background: 'participle' as const } : gerund ? { background: 'gerund' as const } : adverbial && link !== 'xcomp' ? { background: 'adverbial' as const } : {}),
         ...(link === 'xcomp' && tokens[g.start - 1]?.norm === 'to' && tokens[g.start - 2]?.pos === 'ADJ' ? { adjective: tokens[g.start - 2].norm } : {}),
         ...(groupTokens.some((t) => HEDGES.has(t.norm)) ? { hedged: true } : {}),
@@ -486,7 +509,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       const c = clauses[k];
       const p = clauses[k - 1];
       const t = tokens[c.head];
-      if (c.link || c.tokenEnd - c.tokenStart !== 1 || t.pos !== 'VERB' || t.norm === t.lemma || p.regionEnd !== c.tokenStart) continue;
+      if (c.link || c.trailing || c.tokenEnd - c.tokenStart !== 1 || t.pos !== 'VERB' || t.norm === t.lemma || p.regionEnd !== c.tokenStart) continue;
       const ing = t.norm.endsWith('ing');
       if (!ing && !(/(ed|en)$/.test(t.norm) && tokens[c.tokenEnd]?.pos === 'ADP')) continue;
       const before = tokens[c.tokenStart - 1];
