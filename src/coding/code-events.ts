@@ -5,7 +5,7 @@ import type { Clause, ClauseFinder } from './clause.js';
 import { actorHas, matchPattern, MEANS, mayMatch, wordsIn, type PatternMatch } from './match-pattern.js';
 import { clauseModality, INTENT_CODE, rejectCode, threatCode } from './modality.js';
 import type { VerbDictionary, VerbPattern } from './verb-dictionary.js';
-import { clausePlace, datelineCountry, datelinePlace, withContextCountry } from './event-context.js';
+import { clausePlace, datelineCountry, datelinePlace, placeBeforeVerb, withContextCountry } from './event-context.js';
 import type { Gazetteer } from '../geo/index.js';
 
 // Roots whose acts are done to a place when no one else is named: "eased restrictions in Montenegro".
@@ -40,6 +40,7 @@ const SOCIETY = new Set(['CVL', 'EDU', 'LAB', 'OPP', 'MED', 'HRI', 'REL', 'BUS',
 const DISSENT = new Set(['protest', 'protests', 'protester', 'protesters', 'demonstration', 'demonstrations', 'demonstrator', 'demonstrators', 'demand', 'demands', 'unrest', 'riot', 'riots', 'dissent', 'dissident', 'dissidents', 'activist', 'activists', 'opposition', 'strike', 'strikes', 'uprising', 'pro-democracy']);
 const STATE_ACTS = new Set(['171', '172', '173', '174', '116', '166']);
 const FORCE_ROOTS = new Set(['18', '19', '20']);
+const ATTACK_SUBJECTS = new Set(['bombing', 'blast', 'explosion', 'bomb', 'attack', 'ambush', 'shelling', 'airstrike', 'strike', 'rocket', 'mortar', 'landmine', 'mine', 'gunfire', 'shooting']);
 const ATTACK_NOUNS = new Set(['strike', 'airstrike', 'attack', 'raid', 'bombing', 'shelling', 'missile', 'bomb', 'rocket', 'drone', 'ambush', 'assault', 'offensive', 'operation', 'barrage', 'fire']);
 // Acts that, aimed at no one named and nowhere else, are aimed at home: concessions (PLOVER CONCEDE: yielding,
 // easing restrictions, easing dissent, political reform) and threats of repression or unspecified threats.
@@ -135,6 +136,18 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       if (next && mentions[next.index].actor?.country) return next;
     }
     return at;
+  };
+  /** Whether a clause's subject, before its verb, is an attack noun: "a roadside bombing ... killed". */
+  const attackSubject = (c: Clause): boolean => {
+    const from = doc.sentences![c.sentence].tokenStart;
+    for (let k = c.tokenStart - 1; k >= from && k >= c.tokenStart - 12; k--) {
+      if (tokens[k].pos === 'VERB' || tokens[k].norm === ',') return false;
+      if (tokens[k].pos === 'NOUN' && ATTACK_SUBJECTS.has(tokens[k].lemma)) {
+        // the head of the subject phrase: only modifiers or a place phrase between it and the verb
+        return true;
+      }
+    }
+    return false;
   };
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
@@ -247,6 +260,15 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         // it is done by the state where it happens
         if (!source && !sm && placeFrom?.passive && STATE_ACTS.has(code.slice(0, 3)) && place?.country) {
           source = { code: place.country, country: place.country, sector: '', entry: `place:${place.country}`, dictionary: 'context', text: place.text, span: place.span ?? verb };
+        }
+        // "a roadside bombing near the town of Samarra killed one U.S. soldier": an attack named as the subject,
+        // with no one behind it named, is by unidentified forces of the country where it happened
+        if (!source && !sm && placeFrom && !placeFrom.passive && !placeFrom.subjects.length && FORCE_ROOTS.has(info.root) && attackSubject(placeFrom)) {
+          const at = placeBeforeVerb(doc, placeFrom, gazetteer) ?? place;
+          if (at?.country && at.kind !== undefined) {
+            source = { code: `${at.country}UAF`, country: at.country, sector: 'UAF', entry: `place:${at.country}`, dictionary: 'context', text: at.text, span: at.span ?? verb };
+            if (target && !target.country) target = withContextCountry(target, at.country);
+          }
         }
         // an act with no one doing it is not an event dyad can count
         if (!source) continue;

@@ -29,6 +29,14 @@ export const clausePlace = (doc: NewsDoc, clause: Clause | null, gazetteer?: Gaz
   return null;
 };
 
+/** The place named in the words before a clause's verb, in its sentence ("a roadside bombing near Samarra killed"). */
+export const placeBeforeVerb = (doc: NewsDoc, clause: Clause, gazetteer?: Gazetteer): EventPlace | null => {
+  if (!gazetteer) return null;
+  const from = doc.sentences![clause.sentence].tokenStart;
+  const found = findPlace(doc.text, doc.tokens!, from, clause.tokenStart, gazetteer);
+  return found ? asEventPlace(doc, found.place, { start: found.start, end: found.end }) : null;
+};
+
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout']);
 const PLACE_KINDS = new Set(['country', 'capital', 'place']);
 
