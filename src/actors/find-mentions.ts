@@ -36,6 +36,7 @@ const placeEntry = (place: Place): ActorEntry => {
   return e;
 };
 
+const LANGUAGE_WORDS = new Set(['language', 'languages', 'dialect', 'alphabet', 'script', 'literature', 'cuisine', 'grammar']);
 /** Participles that, hyphened after an actor, make a phrase about a place it holds. */
 const HOLDING = new Set(['held', 'controlled', 'occupied', 'run', 'ruled', 'administered', 'dominated', 'besieged']);
 
@@ -177,7 +178,9 @@ export const findMentionsIn = (
       const t = nameEnd - 1;
       pieces.push({ start: tokens[t].start, end: tokens[t].end, tokenStart: t, tokenEnd: t + 1, entries: namesakes, surname: true });
     }
-    if (name || pieces.some((p) => p.entries.some((e) => e.kind !== 'modifier'))) {
+    // ("the use of the Russian language": a nationality that names a language, not its people)
+    const language = !name && LANGUAGE_WORDS.has(tokens[j - 1].norm) && pieces.every((p) => p.entries.every((e) => e.kind === 'demonym'));
+    if (!language && (name || pieces.some((p) => p.entries.some((e) => e.kind !== 'modifier')))) {
       // trim leading determiners and trailing possessive marks from the span
       let s = i;
       while (s < j - 1 && tokens[s].pos === 'DET' && covered[s - from] < 0) s++;
