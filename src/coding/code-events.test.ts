@@ -69,6 +69,7 @@ const rows: [string, string, string[]][] = [
   ['a hedged future is a forecast, not an intent', 'Russia would probably attack Ukraine.', []],
   ['a social ill is fought without force', 'Poland attacked corruption.', []],
   ['what a proposal is for has not happened', 'Poland made a proposal for talks between Russia and Ukraine.', []],
+  ['a protest named right after its protesters happened', 'Russian soldiers attacked Polish protesters protesting in Warsaw.', ['POLCVL 141 POLGOV', 'RUSMIL 190 POLCVL']],
   ['a title after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. The minister met with Polish officials.', ['LVAGOV 040 POLGOV']],
 ];
 for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));

@@ -54,6 +54,7 @@ const typedTarget = (p: VerbPattern): string[] | undefined => {
   for (const e of p.elements) if (e.kind === 'target') return e.only;
   return undefined;
 };
+const PROTESTING = new Set(['protest', 'demonstrate', 'rally', 'march', 'riot']);
 const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'maim']);
 const PARTICLES = new Set(['down', 'up', 'out', 'off', 'away']);
 const PROTEST_AT = new Set(['outside', 'at', 'before', 'near', 'front', 'opposite']);
@@ -341,7 +342,9 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     const reported = c.background === 'adverbial' && c.subjects.length > 0 && !c.conditional && !c.modal && tokens[c.head].norm !== tokens[c.head].lemma && !tokens[c.head].norm.endsWith('ing');
     // "died in Russian shelling of Kherson": a gerund's nationality before it is the one who does it
     const nationality = !c.subjects.length && !c.passive && tokens[c.head].norm.endsWith('ing') ? mentions.find((m) => m.tokenEnd === c.head && m.tokenStart === c.head - 1 && m.actor?.country && !m.via && m.pieces.some((p) => p.entries.some((e) => e.kind === 'demonym'))) : undefined;
-    if (consumedHeads.has(c.head) || (c.subordinate && !subordinate && !reported && !nationality)) return;
+    // ("dispersed demonstrators protesting election results": a protest named right after its protesters happened)
+    const protesting = c.background === 'participle' && PROTESTING.has(c.lemma) && c.subjects.length === 1 && mentions[c.subjects[0]].tokenEnd === c.head && !!mentions[c.subjects[0]].actor;
+    if (consumedHeads.has(c.head) || (c.subordinate && !subordinate && !reported && !nationality && !protesting)) return;
     const candidates = verbCandidates(dictionary, c.lemma, tokens[c.head].norm);
     let match: PatternMatch | null = null;
     const present = candidates.length > 1 ? wordsIn(tokens, c.head + 1, c.regionEnd) : null;
