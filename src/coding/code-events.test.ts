@@ -70,6 +70,9 @@ const rows: [string, string, string[]][] = [
   ['a social ill is fought without force', 'Poland attacked corruption.', []],
   ['what a proposal is for has not happened', 'Poland made a proposal for talks between Russia and Ukraine.', []],
   ['a protest named right after its protesters happened', 'Russian soldiers attacked Polish protesters protesting in Warsaw.', ['POLCVL 141 POLGOV', 'RUSMIL 190 POLCVL']],
+  ['a denial answers only its accuser, not those its object names', 'Russia denied the accusations by Poland of attacking Ukraine.', ['RUS 016 POL']],
+  ['a denial names no one it is not answering', 'Russia denied any role in the attack on Ukrainian soldiers.', ['RUS 016 -']],
+  ['a verb joined to a requested complement is requested too', 'Poland urged Russia to stop and attack Ukraine.', []],
   ['a title after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. The minister met with Polish officials.', ['LVAGOV 040 POLGOV']],
 ];
 for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));

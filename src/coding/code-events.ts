@@ -54,6 +54,7 @@ const typedTarget = (p: VerbPattern): string[] | undefined => {
   for (const e of p.elements) if (e.kind === 'target') return e.only;
   return undefined;
 };
+const ACCUSATIONS = new Set(['accusation', 'allegation', 'charge', 'claim', 'report', 'assertion', 'suggestion', 'criticism']);
 const PROTESTING = new Set(['protest', 'demonstrate', 'rally', 'march', 'riot']);
 const VICTIM_VERBS = new Set(['kill', 'wound', 'injure', 'maim']);
 const PARTICLES = new Set(['down', 'up', 'out', 'off', 'away']);
@@ -493,7 +494,13 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       const demanded = clauses.find((o) => o.requested && o.sentence === c.sentence && o.head > c.head && o.subjects.some((i) => mentions[i].actor));
       if (!direct && demanded && match.pattern.code.startsWith('10')) targets = [mentions[demanded.subjects.find((i) => mentions[i].actor)!]];
       if (selfStatement) {
-        // no target but one the pattern names
+        // a denial or a claim answers only an accuser ("denied Indian accusations"), not those its object names
+        // ("denied any involvement in the poisoning of Sergei Skripal", "claimed responsibility for an ambush on a
+        // police patrol")
+        targets = targets.filter((m) => m && ACCUSATIONS.has(tokens[m.tokenEnd - 1].lemma));
+        // ("denied the accusations by Poland")
+        const by = c.objects.find((o) => (o.prep === 'by' || o.prep === 'from') && mentions[o.mention].actor && ACCUSATIONS.has(tokens[mentions[o.mention].tokenStart - 2]?.lemma ?? ''));
+        if (!targets.length && by) targets = [mentions[by.mention]];
       } else if (!direct && DEEP_TARGET.has(match.pattern.code.slice(0, 2))) {
         // "opened an investigation into war crimes committed by Russian forces", "accused the government of
         // abuses against Uyghurs": the one accused or investigated is named deep in the object
