@@ -73,6 +73,7 @@ const rows: [string, string, string[]][] = [
   ['a denial answers only its accuser, not those its object names', 'Russia denied the accusations by Poland of attacking Ukraine.', ['RUS 016 POL']],
   ['a denial names no one it is not answering', 'Russia denied any role in the attack on Ukrainian soldiers.', ['RUS 016 -']],
   ['a verb joined to a requested complement is requested too', 'Poland urged Russia to stop and attack Ukraine.', []],
+  ['a SANCTION (PLOVER: needs a recipient) with no one receiving it is no event', 'Poland imposed sanctions.', []],
   ['a title after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. The minister met with Polish officials.', ['LVAGOV 040 POLGOV']],
 ];
 for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));

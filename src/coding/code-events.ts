@@ -1,6 +1,6 @@
 import { defineStage } from '../pipeline/index.js';
 import type { CodedEvent, EventActor, Mention, Modality, NewsDoc } from '../doc/index.js';
-import { cameoCode, goldstein, ploverFor } from '../standards/index.js';
+import { cameoCode, goldstein, ploverFor, ploverType } from '../standards/index.js';
 import type { Clause, ClauseFinder } from './clause.js';
 import { actorHas, matchPattern, MEANS, mayMatch, wordsIn, type PatternMatch } from './match-pattern.js';
 import { clauseModality, INTENT_CODE, rejectCode, threatCode } from './modality.js';
@@ -274,6 +274,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         }
         // an act with no one doing it is not an event dyad can count
         if (!source) continue;
+        // nor one of a type PLOVER says needs a recipient (COOPERATE, AID, SANCTION) with no one receiving it
+        if (!target && plover && ploverType(plover.type)?.requiresRecipient) continue;
         // "spoke to reporters in Brussels", "told journalists": talking to the press is how news is made, not a
         // consultation with anyone
         if (tm?.actor?.sector === 'MED' && !tm.actor.country && (info.root === '04' || info.root === '01')) continue;
@@ -675,6 +677,8 @@ const codeNounEvents = (
       const next = clauses.find((c) => c.sentence === s.index && c.head > i);
       let between = false;
       if (next) for (let k = i + 1; k < next.tokenStart; k++) if (tokens[k].pos === 'VERB' || tokens[k].norm === ',') between = true;
+      // ("rejected U.S. calls for him to step down": an infinitive has no subject before it)
+      if (next && tokens[next.tokenStart - 1]?.norm === 'to') between = true;
       const own = next && !between ? next : clauses.filter((c) => c.sentence === s.index && c.head < i && i < c.regionEnd).pop();
       const ownIndex = own ? clauses.indexOf(own) : -1;
       if (own && (own.modal || own.subordinate || clauseModality(clauses, ownIndex) !== 'asserted')) continue;

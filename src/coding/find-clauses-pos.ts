@@ -69,6 +69,13 @@ const afterDeterminer = (tokens: Token[], i: number, from: number): boolean => {
   if (t.pos !== 'VERB' || /(ed|en|ing)$/.test(t.norm)) return false;
   // "bring suspects to trial": a verb in -s straight after another verb is a plural noun
   if (i > from && tokens[i - 1].pos === 'VERB' && /[^s]s$/.test(t.norm) && t.norm !== t.lemma) return true;
+  // ... and so after another verb and a name or nationality: "rejected U.S. calls for", "dismissed Israeli claims"
+  if (/[^s]s$/.test(t.norm) && t.norm !== t.lemma) {
+    let k = i - 1;
+    while (k > from && (tokens[k].pos === 'PROPN' || tokens[k].pos === 'ADJ') && k > i - 4) k--;
+    // (not after a verb of saying: "said Hamas fires rockets")
+    if (k < i - 1 && k >= from && tokens[k].pos === 'VERB' && !SPEECH.has(tokens[k].lemma) && !REQUESTING.has(tokens[k].lemma)) return true;
+  }
   let k = i - 1;
   while (k >= from && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'ADV' || tokens[k].pos === 'NUM' || (tokens[k].norm === '-' && !tokens[k].ws))) k--;
   if (k < from || k === i - 1 && tokens[k].pos !== 'DET' && !POSSESSIVES.has(tokens[k].norm)) return false;
