@@ -74,6 +74,7 @@ const rows: [string, string, string[]][] = [
   ['a denial names no one it is not answering', 'Russia denied any role in the attack on Ukrainian soldiers.', ['RUS 016 -']],
   ['a verb joined to a requested complement is requested too', 'Poland urged Russia to stop and attack Ukraine.', []],
   ['a SANCTION (PLOVER: needs a recipient) with no one receiving it is no event', 'Poland imposed sanctions.', []],
+  ['an accusation whose TARGET names no one is aimed at the agent named deeper', 'The United Nations alleged abuses of prisoners by Russia.', ['IGOUNO 112 RUS']],
   ['a title after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. The minister met with Polish officials.', ['LVAGOV 040 POLGOV']],
 ];
 for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));

@@ -151,6 +151,17 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     }
     return false;
   };
+  /** The actor named deep in a clause's object after `after`, not of the subjects' country: an agent ("by",
+   * "against") first, else the first after a preposition that leads to one ("of", "into", "on", "in"). */
+  const deepTarget = (c: Clause, subjects: Mention[], after = c.head): Mention | undefined => {
+    const own = subjects.find((m) => m.actor?.country)?.actor?.country;
+    const candidates = c.objects.filter((o) => {
+      const x = mentions[o.mention].actor?.country;
+      return !!x && x !== own && o.prep !== null && DEEP_PREPS.has(o.prep) && mentions[o.mention].tokenStart > after;
+    });
+    const chosen = candidates.find((o) => o.prep === 'by' || o.prep === 'against') ?? candidates[0];
+    return chosen ? mentions[chosen.mention] : undefined;
+  };
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
   const consumedHeads = new Set<number>();
@@ -422,7 +433,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       }
       // "signed by the Democratic Republic of Congo and Rwanda": coordinated agents
       if (c.agent !== null) sources.push(...coordinatedAfter(mentions[c.agent], c.objects.map((o) => mentions[o.mention])));
-      targets = subjects.filter((m) => m.actor);
+      // ("Additional troops were sent to the border with Belarus by Poland": the agent's own forces are no target)
+      targets = subjects.filter((m) => m.actor && !(themeRoot && !m.actor.country && OWN_FORCES.has(m.actor.sector)));
       if (!targets.length) {
         // "a loan was promised to Egypt by the IMF": the subject is the thing, the target follows "to"
         const to = c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor);
@@ -449,6 +461,12 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
           return m.actor?.country && o.prep !== null && (TARGET_PREPS.has(o.prep) || OWNER_PREPS.has(o.prep)) && m.tokenStart > bound.tokenEnd && m.tokenStart <= bound.tokenEnd + 2;
         });
         if (owner) targets = [mentions[owner.mention]];
+        // "began an inquiry into the treatment of Uyghurs in Xinjiang by Chinese authorities": an investigation or
+        // accusation whose TARGET names no one is aimed at whoever the object names deeper
+        else if (DEEP_TARGET.has(match.pattern.code.slice(0, 2))) {
+          const deep = deepTarget(c, subjects, bound.tokenStart);
+          if (deep) targets = [deep];
+        }
       }
       // "sanctions on Russia and Belarus": coordinated targets
       // (among all the sentence's mentions: the TARGET may stand in a complement, "threatened to impose tariffs
@@ -506,12 +524,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       } else if (!direct && DEEP_TARGET.has(match.pattern.code.slice(0, 2))) {
         // "opened an investigation into war crimes committed by Russian forces", "accused the government of
         // abuses against Uyghurs": the one accused or investigated is named deep in the object
-        const own = subjects.find((m) => m.actor?.country)?.actor?.country;
-        const deep = c.objects.find((o) => {
-          const x = mentions[o.mention].actor?.country;
-          return !!x && x !== own && o.prep !== null && DEEP_PREPS.has(o.prep) && mentions[o.mention].tokenStart > c.head;
-        });
-        if (deep) targets = [mentions[deep.mention]];
+        const deep = deepTarget(c, subjects);
+        if (deep) targets = [deep];
         // "alleged that Rwanda had sent troops": the one accused is the allegation's subject
         else if (asked !== undefined && complement!.link === 'ccomp') targets = [mentions[asked]];
       } else if (!direct && asked !== undefined && complement!.link === 'ccomp') targets = [mentions[asked]];

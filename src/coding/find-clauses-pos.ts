@@ -44,6 +44,7 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
   return (after.pos === 'NOUN' || after.pos === 'PROPN') && !!prev && (prevPos === 'DET' || prevPos === 'ADJ' || prevPos === 'VERB' || prevPos === 'ADP' || prevPos === 'NUM' || compoundAfterVerb);
 };
 
+const QUANTITIES = new Set(['hundred', 'hundreds', 'thousand', 'thousands', 'dozen', 'dozens', 'score', 'scores', 'million', 'millions', 'ten', 'tens', 'number', 'group', 'groups', 'handful', 'couple', 'many', 'some', 'several', 'most', 'all', 'none', 'few', 'half', 'third', 'quarter', 'majority', 'crowd', 'crowds']);
 const STATEMENT_NOUNS = new Set(['statement', 'declaration', 'communique', 'letter', 'resolution', 'message', 'appeal', 'note', 'report', 'video', 'decree', 'order', 'ruling', 'verdict']);
 export const HEDGES = new Set(['probably', 'likely', 'possibly', 'perhaps', 'maybe', 'presumably', 'conceivably']);
 const FLOATING = new Set(['both', 'all', 'each']);
@@ -393,6 +394,14 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         while (p >= g.end && (tokens[p].pos === 'ADJ' || tokens[p].pos === 'DET' || tokens[p].pos === 'NUM' || COMPASS.has(tokens[p].norm))) p--;
         const prepTok = p >= g.end ? tokens[p] : null;
         let prep = prepTok && (prepTok.pos === 'ADP' || prepTok.pos === 'SCONJ') ? prepTok.norm : null;
+        // "granted asylum to hundreds of Afghan interpreters", "fired on thousands of protesters": a quantity's "of"
+        // passes its own preposition (or none) to what it counts
+        if (prep === 'of' && p - 1 >= g.end && QUANTITIES.has(tokens[p - 1].lemma)) {
+          let q = p - 2;
+          while (q >= g.end && (tokens[q].pos === 'NUM' || tokens[q].pos === 'DET' || tokens[q].pos === 'ADJ')) q--;
+          const before = q >= g.end ? tokens[q] : null;
+          prep = before && (before.pos === 'ADP' || before.pos === 'SCONJ') ? before.norm : q < g.end || before?.pos === 'VERB' ? null : prep;
+        }
         // "expelled diplomats from Latvia, Lithuania and Estonia": a coordinated mention shares the preposition
         const lastObject = objects[objects.length - 1];
         // (not the subject of the next clause: "..., U.S. officials said")
