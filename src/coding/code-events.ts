@@ -242,7 +242,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         if (sm && tm && sm === tm) continue;
         let source = actorOf(sm);
         let target = actorOf(tm);
-        if (target && !target.country && source?.country && OWN_FORCES.has(target.sector) && THEME_ROOTS.has(info.root) && !localCountry(tm)) {
+        if (target && !target.country && source?.country && OWN_FORCES.has(target.sector) && THEME_ROOTS.has(info.root) && !code.startsWith('084') && !localCountry(tm)) {
           // "pledged to send 1,000 police officers", "withdrew troops": the source's own forces are what it
           // sends or moves, not whom the act is aimed at
           target = null;
@@ -481,7 +481,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         // ("reached a deal with EU mediation": the actor modifies the means, it is no partner)
         if (o.prep === 'with' && MEANS.has(tokens[m.tokenEnd - 1].lemma)) return false;
         // (but "shut down two newspapers" is aimed at the newspapers: coercion falls on what it names)
-        return !h || !!m.actor?.country || match!.pattern.code.startsWith('17') || !match!.words.some((w) => tokens[w].start >= h.start && tokens[w].end <= h.end);
+        // (nor are "expelled 13 aid agencies": an expulsion falls on what it names)
+        return !h || !!m.actor?.country || match!.pattern.code.startsWith('17') || match!.pattern.code.startsWith('166') || !match!.words.some((w) => tokens[w].start >= h.start && tokens[w].end <= h.end);
       };
       // ("sent 1,000 police officers to Haiti": the source's own people, a bare role, are not the target when
       // someone with a country follows)
@@ -490,6 +491,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       const bare = (o: { mention: number; prep: string | null }) => o.prep === null || (PARTICLES.has(o.prep) && mentions[o.mention].tokenStart > c.head && tokens[mentions[o.mention].tokenStart - 1]?.norm === o.prep);
       const direct =
         c.objects.find((o) => bare(o) && named(o) && free(o)) ??
+        // ("expelled 13 aid agencies from Darfur": those expelled, not the place they leave)
+        (match.pattern.code.startsWith('166') ? c.objects.find((o) => bare(o) && mentions[o.mention].actor && free(o)) : undefined) ??
         c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && named(o) && mentions[o.mention].tokenStart > c.head && free(o)) ??
         c.objects.find((o) => bare(o) && mentions[o.mention].actor && free(o)) ??
         c.objects.find((o) => o.prep !== null && TARGET_PREPS.has(o.prep) && mentions[o.mention].actor && mentions[o.mention].tokenStart > c.head && free(o)) ??
@@ -517,7 +520,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         // a denial or a claim answers only an accuser ("denied Indian accusations"), not those its object names
         // ("denied any involvement in the poisoning of Sergei Skripal", "claimed responsibility for an ambush on a
         // police patrol")
-        targets = targets.filter((m) => m && ACCUSATIONS.has(tokens[m.tokenEnd - 1].lemma));
+        targets = (sentenceMentions.get(c.sentence) ?? []).filter((m) => m.tokenStart > c.head && m.tokenStart < c.regionEnd && m.actor && ACCUSATIONS.has(tokens[m.tokenEnd - 1].lemma)).slice(0, 1);
         // ("denied the accusations by Poland")
         const by = c.objects.find((o) => (o.prep === 'by' || o.prep === 'from') && mentions[o.mention].actor && ACCUSATIONS.has(tokens[mentions[o.mention].tokenStart - 2]?.lemma ?? ''));
         if (!targets.length && by) targets = [mentions[by.mention]];
@@ -574,7 +577,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     // ("India and China agreed to disengage their troops": the subjects' own forces are no one's target)
     // ("Japan and the Philippines signed a pact allowing troops to ...": nor are the forces of one of them)
     const ownCountries = new Set(sources.map((m) => m?.actor?.country).filter(Boolean));
-    if (THEME_ROOTS.has(match.pattern.code.slice(0, 2)) || (sources.length > 1 && RECIPROCAL.has(match.pattern.code.slice(0, 2)))) {
+    // (but soldiers released or returned are the other side's: "rebels freed two kidnapped soldiers")
+    if ((THEME_ROOTS.has(match.pattern.code.slice(0, 2)) && !match.pattern.code.startsWith('084')) || (sources.length > 1 && RECIPROCAL.has(match.pattern.code.slice(0, 2)))) {
       targets = targets.filter((m) => !(m?.actor && OWN_FORCES.has(m.actor.sector) && (!m.actor.country || ownCountries.has(m.actor.country))));
     }
     if (FORCE_ROOTS.has(match.pattern.code.slice(0, 2)) && !targets.some((m) => m?.actor)) {
