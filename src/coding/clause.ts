@@ -33,6 +33,8 @@ export type Clause = {
   /** Which kind of background clause, where the finder knows: an "after ...", "as ...", "while ..." clause with
    * its own subject reports an act that happened and is coded; relative clauses and participles are not. */
   background?: 'relative' | 'participle' | 'adverbial' | 'gerund';
+  /** The verb group has an auxiliary of its own ("and has urged"), so a conjunction joins it to a finite verb. */
+  auxiliary?: boolean;
   /** A guessing adverb in the verb group ("would probably end", "will likely meet"): a forecast, not an intent. */
   hedged?: boolean;
   /** An adjective that introduces this infinitive: "willing [to withdraw]", "unable [to attend]". */

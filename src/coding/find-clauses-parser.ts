@@ -226,6 +226,7 @@ const clausesOfTree = (t: Tree, offset: number, sentence: number, question: bool
       negated,
       modal,
       ...(kids[node].some((c) => base(rel[c]) === 'advmod' && HEDGES.has(words[c].norm)) ? { hedged: true } : {}),
+      ...(auxes.length ? { auxiliary: true } : {}),
       conditional,
       question,
       subordinate: false,

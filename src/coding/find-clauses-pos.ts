@@ -486,6 +486,7 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
         ...(relative ? { background: 'relative' as const } : participle ? { background: 'participle' as const } : gerund ? { background: 'gerund' as const } : adverbial && link !== 'xcomp' ? { background: 'adverbial' as const } : {}),
         ...(link === 'xcomp' && tokens[g.start - 1]?.norm === 'to' && tokens[g.start - 2]?.pos === 'ADJ' ? { adjective: tokens[g.start - 2].norm } : {}),
         ...(groupTokens.some((t) => HEDGES.has(t.norm)) ? { hedged: true } : {}),
+        ...(groupTokens.some((t) => t.pos === 'AUX') ? { auxiliary: true } : {}),
       });
     });
     // "said Russian troops shelled ...": the complement's subject is not the speech verb's object

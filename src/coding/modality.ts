@@ -24,7 +24,7 @@ export const clauseModality = (clauses: Clause[], k: number): Modality => {
   if (c.question) return 'question';
   if (c.conditional || c.requested) return 'hypothetical';
   const g = c.governor !== null ? clauses[c.governor] : null;
-  if (g && c.link === 'conj' && (g.link === 'xcomp' || g.link === 'ccomp')) {
+  if (g && c.link === 'conj' && !c.auxiliary && (g.link === 'xcomp' || g.link === 'ccomp')) {
     // "urged them to silence their guns and agree to a truce", "pledged to free prisoners and lift the curfew": a
     // verb joined to a complement is as real as that complement
     const above = clauseModality(clauses, c.governor!);
