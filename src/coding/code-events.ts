@@ -162,6 +162,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     const chosen = candidates.find((o) => o.prep === 'by' || o.prep === 'against') ?? candidates[0];
     return chosen ? mentions[chosen.mention] : undefined;
   };
+  /** Whether a clause's object names an actor deeper, after a preposition that leads to one. */
+  const hasDeepActor = (c: Clause): boolean => c.objects.some((o) => o.prep !== null && DEEP_PREPS.has(o.prep) && !!mentions[o.mention].actor?.country && mentions[o.mention].tokenStart > c.head);
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
   const consumedHeads = new Set<number>();
@@ -365,7 +367,11 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     if (present && c.passive) for (const w of wordsIn(tokens, Math.max(doc.sentences![c.sentence].tokenStart, c.tokenStart - 8), c.tokenStart)) present.add(w);
     const mutual = !c.passive && c.subjects.length > 1;
     let thingSubject = false;
+    // ("Turkey and Greece traded accusations": a pattern done to each other without its "with TARGET" waits for
+    // the full patterns as specific as it is, "trade accusations" before "trade [with TARGET]")
+    let partnerless: PatternMatch | null = null;
     for (const p of candidates) {
+      if (partnerless && p.specificity < partnerless.pattern.specificity - 1) break;
       const alone = mutual ? withoutPartner(p) : null;
       if (present && !mayMatch(p, present) && !(alone && mayMatch(alone, present))) continue;
       match = matchPattern(p, tokens, c.head + 1, c.regionEnd, mentionAt, c.passive);
@@ -375,7 +381,11 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       if (match && only && !c.subjects.some((i) => actorHas(mentions[i].actor?.code, only))) match = null;
       // "Cuba and the United States restored diplomatic relations": a pattern "... with TARGET" done by two
       // subjects to each other
-      if (!match && alone) match = matchPattern(alone, tokens, c.head + 1, c.regionEnd, mentionAt, false);
+      if (!match && alone && !partnerless) {
+        const m = matchPattern(alone, tokens, c.head + 1, c.regionEnd, mentionAt, false);
+        if (m) partnerless = { ...m, pattern: p };
+        continue;
+      }
       // "New sanctions were imposed on Russia by the United States", "A peace agreement was signed by ...": in
       // the passive the pattern's nouns stand in the subject, before the verb
       if (!match && c.passive) {
@@ -383,6 +393,22 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         thingSubject = !!match;
       }
       if (match) break;
+    }
+    if (!match && partnerless) match = { ...partnerless, pattern: withoutPartner(partnerless.pattern)! };
+    let deepRetry = false;
+    if (!match && !c.passive) {
+      // "criticised the sanctions announced by Washington": an accusation or investigation whose object names no
+      // one is aimed at whoever the object names deeper (found below)
+      for (const p of candidates) {
+        const last = p.elements[p.elements.length - 1];
+        if (!DEEP_TARGET.has(p.code.slice(0, 2)) || last?.kind !== 'target' || !hasDeepActor(c)) continue;
+        const m = matchPattern({ ...p, elements: p.elements.slice(0, -1) }, tokens, c.head + 1, c.regionEnd, mentionAt);
+        if (m) {
+          match = { ...m, pattern: p, target: null };
+          deepRetry = true;
+          break;
+        }
+      }
     }
     const complement = (children.get(k) ?? []).find((o) => o.link === 'ccomp' || o.link === 'xcomp');
     if (!match && complement?.link === 'ccomp' && SPEECH_DEMAND.has(c.lemma) && complement.modal && OBLIGATION.has(complement.modal)) {
@@ -468,6 +494,13 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
           if (deep) targets = [deep];
         }
       }
+      // "condemned the strikes on Belgorod by Ukrainian forces": an accusation's TARGET that is only a place, or
+      // the accuser's own country, gives way to the agent named after it
+      const bound = mentions[match.target];
+      if (DEEP_TARGET.has(match.pattern.code.slice(0, 2)) && bound.actor && (bound.pieces.every((p) => p.entries.every((e) => e.kind === 'place')) || subjects.some((m) => m.actor?.country === bound.actor!.country))) {
+        const agent = deepTarget(c, subjects, bound.tokenStart);
+        if (agent && c.objects.some((o) => o.mention === mentions.indexOf(agent) && (o.prep === 'by' || o.prep === 'against'))) targets = [agent];
+      }
       // "sanctions on Russia and Belarus": coordinated targets
       // (among all the sentence's mentions: the TARGET may stand in a complement, "threatened to impose tariffs
       // on Canada and Mexico")
@@ -507,6 +540,10 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
             !c.objects.some((p) => p !== o && mentions[p.mention].tokenEnd === mentions[o.mention].tokenStart - 1),
         );
       targets = direct ? [mentions[direct.mention]] : [];
+      if (deepRetry) {
+        const deep = deepTarget(c, subjects);
+        targets = deep ? [deep] : targets;
+      }
       // "expelled diplomats from Latvia, Lithuania and Estonia": coordinated targets
       if (direct) targets.push(...coordinatedAfter(mentions[direct.mention], c.objects.map((o) => mentions[o.mention])));
       // "demanded that Hamas renounce ...": the one asked is the complement's subject
