@@ -10,7 +10,7 @@ import { scoreEvents, type GoldCase, type PredictedEvent } from '../src/coding/s
 
 // The project's own gold sets (written for dyad, not taken from any suite). The floors only rise: raise them
 // when the coder gets better, never lower them to make a change pass.
-const EVENT_F1_FLOOR = 0.8;
+const EVENT_F1_FLOOR = 0.84;
 const ACTOR_COUNTRY_FLOOR = 0.97;
 const ACTOR_SECTOR_FLOOR = 0.95;
 
