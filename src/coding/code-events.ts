@@ -280,7 +280,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         // with no one behind it named, is by unidentified forces of the country where it happened
         if (!source && !sm && placeFrom && !placeFrom.passive && !placeFrom.subjects.length && FORCE_ROOTS.has(info.root) && attackSubject(placeFrom)) {
           const at = placeBeforeVerb(doc, placeFrom, gazetteer) ?? place;
-          if (at?.country && at.kind !== undefined) {
+          if (at?.country) {
             source = { code: `${at.country}UAF`, country: at.country, sector: 'UAF', entry: `place:${at.country}`, dictionary: 'context', text: at.text, span: at.span ?? verb };
             if (target && !target.country) target = withContextCountry(target, at.country);
           }
