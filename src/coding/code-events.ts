@@ -155,15 +155,16 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
    * "against") first, else the first after a preposition that leads to one ("of", "into", "on", "in"). */
   const deepTarget = (c: Clause, subjects: Mention[], after = c.head): Mention | undefined => {
     const own = subjects.find((m) => m.actor?.country)?.actor?.country;
+    // ("hailed the agreement with the United Arab Emirates": "with" leads to the partner of what is praised)
     const candidates = c.objects.filter((o) => {
       const x = mentions[o.mention].actor?.country;
-      return !!x && x !== own && o.prep !== null && DEEP_PREPS.has(o.prep) && mentions[o.mention].tokenStart > after;
+      return !!x && x !== own && o.prep !== null && (DEEP_PREPS.has(o.prep) || o.prep === 'with') && mentions[o.mention].tokenStart > after;
     });
     const chosen = candidates.find((o) => o.prep === 'by' || o.prep === 'against') ?? candidates[0];
     return chosen ? mentions[chosen.mention] : undefined;
   };
   /** Whether a clause's object names an actor deeper, after a preposition that leads to one. */
-  const hasDeepActor = (c: Clause): boolean => c.objects.some((o) => o.prep !== null && DEEP_PREPS.has(o.prep) && !!mentions[o.mention].actor?.country && mentions[o.mention].tokenStart > c.head);
+  const hasDeepActor = (c: Clause): boolean => c.objects.some((o) => o.prep !== null && (DEEP_PREPS.has(o.prep) || o.prep === 'with') && !!mentions[o.mention].actor?.country && mentions[o.mention].tokenStart > c.head);
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
   const consumedHeads = new Set<number>();
@@ -401,7 +402,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       // one is aimed at whoever the object names deeper (found below)
       for (const p of candidates) {
         const last = p.elements[p.elements.length - 1];
-        if (!DEEP_TARGET.has(p.code.slice(0, 2)) || last?.kind !== 'target' || !hasDeepActor(c)) continue;
+        if (!(DEEP_TARGET.has(p.code.slice(0, 2)) || p.code.startsWith('05')) || last?.kind !== 'target' || !hasDeepActor(c)) continue;
         const m = matchPattern({ ...p, elements: p.elements.slice(0, -1) }, tokens, c.head + 1, c.regionEnd, mentionAt);
         if (m) {
           match = { ...m, pattern: p, target: null };
