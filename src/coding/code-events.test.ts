@@ -77,6 +77,7 @@ const rows: [string, string, string[]][] = [
   ['an accusation whose TARGET names no one is aimed at the agent named deeper', 'The United Nations alleged abuses of prisoners by Russia.', ['IGOUNO 112 RUS']],
   ['an order to comply, in the passive, is a demand of the subject', 'Russia was told by Poland to stop.', ['POL 100 RUS']],
   ['an accusation whose object names no one takes the agent named deeper', 'Poland condemned the shelling by Russian troops.', ['POL 111 RUSMIL']],
+  ['an embedded question asserts nothing', 'Poland did not say when Russia would attack Ukraine.', []],
   ['a title after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. The minister met with Polish officials.', ['LVAGOV 040 POLGOV']],
 ];
 for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));

@@ -45,6 +45,8 @@ const participleAdjective = (tokens: Token[], i: number, from: number, to: numbe
 };
 
 const QUANTITIES = new Set(['hundred', 'hundreds', 'thousand', 'thousands', 'dozen', 'dozens', 'score', 'scores', 'million', 'millions', 'ten', 'tens', 'number', 'group', 'groups', 'handful', 'couple', 'many', 'some', 'several', 'most', 'all', 'none', 'few', 'half', 'third', 'quarter', 'majority', 'crowd', 'crowds']);
+const WH_WORDS = new Set(['when', 'how', 'why', 'where', 'whether']);
+const ASKING = new Set(['ask', 'know', 'explain', 'specify', 'disclose', 'reveal', 'clarify', 'decide', 'wonder', 'question', 'determine']);
 const STATEMENT_NOUNS = new Set(['statement', 'declaration', 'communique', 'letter', 'resolution', 'message', 'appeal', 'note', 'report', 'video', 'decree', 'order', 'ruling', 'verdict']);
 export const HEDGES = new Set(['probably', 'likely', 'possibly', 'perhaps', 'maybe', 'presumably', 'conceivably']);
 const FLOATING = new Set(['both', 'all', 'each']);
@@ -230,6 +232,11 @@ export const findClausesPos = (doc: NewsDoc): Clause[] => {
       // what stands between the previous verb group and this one
       let conditional = false;
       for (let k = left; k < g.start; k++) if (CONDITIONAL.has(tokens[k].norm) && tokens[k].pos !== 'AUX') conditional = true;
+      // "did not say when the troops would withdraw", "asked how Russia would respond": an embedded question
+      // asserts nothing
+      for (let k = Math.max(s.tokenStart, left - 1); k + 1 < lead; k++) {
+        if (WH_WORDS.has(tokens[k + 1].norm) && (SPEECH.has(tokens[k].lemma) || ASKING.has(tokens[k].lemma))) conditional = true;
+      }
       // "vowed to fight until Israel withdraws": an act awaited in the present tense has not happened
       const present = headTok.pos === 'VERB' && !groupTokens.some((t) => t.pos === 'AUX') && (headTok.norm === headTok.lemma || (headTok.norm === headTok.lemma + 's' || headTok.norm === headTok.lemma + 'es'));
       for (let k = left; k < g.start; k++) if ((tokens[k].norm === 'until' || tokens[k].norm === 'till' || tokens[k].norm === 'once') && present) conditional = true;
