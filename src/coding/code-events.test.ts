@@ -78,6 +78,8 @@ const rows: [string, string, string[]][] = [
   ['an order to comply, in the passive, is a demand of the subject', 'Russia was told by Poland to stop.', ['POL 100 RUS']],
   ['an accusation whose object names no one takes the agent named deeper', 'Poland condemned the shelling by Russian troops.', ['POL 111 RUSMIL']],
   ['an embedded question asserts nothing', 'Poland did not say when Russia would attack Ukraine.', []],
+  ['TARGET:PLACE takes a place: territory captured', 'Russia captured Ukraine.', ['RUS 192 UKR']],
+  ['TARGET:PLACE takes a place: people captured are not one', 'Russia captured Polish soldiers.', ['RUS 173 POLMIL']],
   ['a title after a full mention', 'Latvian Foreign Minister Ilze Ozola arrived on Monday. The minister met with Polish officials.', ['LVAGOV 040 POLGOV']],
 ];
 for (const [name, text, want] of rows) test(`coding: ${name}`, () => assert.deepEqual(code(text), want.sort()));

@@ -126,9 +126,10 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     const after = tokens[p]?.norm === 'with' || ((tokens[p]?.norm === 'and' || tokens[p]?.norm === ',') && instruments.has(index - 1) && mentions[index - 1].tokenEnd === p);
     if (after && WEAPONS.has(tokens[m.tokenEnd - 1].lemma)) instruments.add(index);
   });
-  const startAt = new Map<number, { index: number; end: number; code: string | null }>();
+  const startAt = new Map<number, { index: number; end: number; code: string | null; place: boolean }>();
   // TARGET may bind to a mention no dictionary resolved ("shelled Kharkiv"): the event keeps a null target
-  mentions.forEach((m, index) => instruments.has(index) || startAt.set(m.tokenStart, { index, end: m.tokenEnd, code: m.actor?.code ?? null }));
+  const isPlace = (m: Mention) => m.pieces.length > 0 && m.pieces.every((p) => p.entries.length > 0 && p.entries.every((e) => e.kind === 'place' || e.kind === 'country' || e.kind === 'capital'));
+  mentions.forEach((m, index) => instruments.has(index) || startAt.set(m.tokenStart, { index, end: m.tokenEnd, code: m.actor?.code ?? null, place: isPlace(m) }));
   // "talks with his Iraqi counterpart": a possessive pronoun before a mention of its own stands for the owner,
   // and the one talked with is the mention after it
   const mentionAt = (k: number) => {

@@ -90,7 +90,7 @@ export const matchPattern = (
   tokens: Token[],
   from: number,
   to: number,
-  mentionAt: (token: number) => { index: number; end: number; code?: string | null } | undefined,
+  mentionAt: (token: number) => { index: number; end: number; code?: string | null; place?: boolean } | undefined,
   passive = false,
 ): PatternMatch | null => {
   let pos = from;
@@ -118,7 +118,7 @@ export const matchPattern = (
       if (passive) continue;
       for (let k = pos; k < limit; k++) {
         const m = mentionAt(k);
-        if (m && el.only && !actorHas(m.code, el.only)) return null;
+        if (m && el.only && !(actorHas(m.code, el.only) || (!!m.place && el.only.includes('PLACE')))) return null;
         // "reached a deal with EU mediation", "with U.S. backing": the actor modifies the means, it is no partner
         if (m && tokens[k - 1]?.norm === 'with' && (MEANS.has(tokens[m.end - 1].lemma) || MEANS.has(tokens[m.end]?.lemma ?? ''))) return null;
         if (m) {
@@ -139,6 +139,8 @@ export const matchPattern = (
         // (and only with an object: "the warship sank last month" reports no attack)
         // so does a force pattern whose TARGET slot holds a phrase naming no one: "fired missiles at cities
         // across Ukraine", "dropped bombs on the town of Saraqeb"
+        // (a typed TARGET needs its kind of actor: "took office" is no capture)
+        if (el.only) return null;
         const last = el === pattern.elements[pattern.elements.length - 1];
         // (but "pledged to fight corruption", "vowed to combat crime": a social ill is fought by other means)
         if (FORCE.has(pattern.code.slice(0, 2)) && (pattern.elements.length === 1 ? hasObject(tokens, from, to) && !ILLS.has(headNoun(tokens, from, to)?.lemma ?? '') : last && AIMED_AT.has(headNoun(tokens, pos, to)?.lemma ?? ''))) return { pattern, target: null, end: pos, words };

@@ -7,7 +7,8 @@ import { isCameoCode } from '../standards/index.js';
 
 /**
  * A word (any of its forms) or the TARGET slot; "TARGET:IGO|NGO|MIL" takes only an actor whose code has one of
- * these 3-letter parts (its country or a role): "expel TARGET:IGO|NGO" is an expulsion of an organisation.
+ * these 3-letter parts (its country or a role): "expel TARGET:IGO|NGO" is an expulsion of an organisation;
+ * "TARGET:PLACE" only a mention that names a place (a town, a region, a country): "capture TARGET:PLACE".
  */
 export type PatternElement = { kind: 'word'; alts: string[] } | { kind: 'target'; only?: string[] };
 
@@ -83,8 +84,8 @@ export const loadVerbDictionary = ({ dir = join(DICTIONARY_DIR, 'verbs'), extra 
       ids.set(id, file);
       const { lemmas, elements } = compilePattern(p.pattern);
       for (const e of elements) {
-        const bad = e.kind === 'target' ? e.only?.find((x) => !/^[A-Z]{3}$/.test(x)) : undefined;
-        if (bad !== undefined) throw new DictionaryError(file, where(), `pattern "${id}": "${bad}" is not a 3-letter actor code part`);
+        const bad = e.kind === 'target' ? e.only?.find((x) => !/^[A-Z]{3}$/.test(x) && x !== 'PLACE') : undefined;
+        if (bad !== undefined) throw new DictionaryError(file, where(), `pattern "${id}": "${bad}" is not a 3-letter actor code part or PLACE`);
       }
       patterns.push({
         id,
