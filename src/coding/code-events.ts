@@ -2,10 +2,10 @@ import { defineStage } from '../pipeline/index.js';
 import type { CodedEvent, EventActor, Mention, Modality, NewsDoc } from '../doc/index.js';
 import { cameoCode, goldstein, ploverFor, ploverType } from '../standards/index.js';
 import type { Clause, ClauseFinder } from './clause.js';
-import { actorHas, matchPattern, MEANS, mayMatch, wordsIn, type PatternMatch } from './match-pattern.js';
+import { actorHas, matchPattern, mayMatch, modifiesMeans, wordsIn, type PatternMatch } from './match-pattern.js';
 import { clauseModality, INTENT_CODE, rejectCode, threatCode } from './modality.js';
 import type { VerbDictionary, VerbPattern } from './verb-dictionary.js';
-import { clausePlace, datelineCountry, datelinePlace, placeBeforeVerb, withContextCountry } from './event-context.js';
+import { clausePlace, datelineCountry, datelinePlace, namesPlace, placeBeforeVerb, withContextCountry } from './event-context.js';
 import type { Gazetteer } from '../geo/index.js';
 
 // Roots whose acts are done to a place when no one else is named: "eased restrictions in Montenegro".
@@ -128,8 +128,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
   });
   const startAt = new Map<number, { index: number; end: number; code: string | null; place: boolean }>();
   // TARGET may bind to a mention no dictionary resolved ("shelled Kharkiv"): the event keeps a null target
-  const isPlace = (m: Mention) => m.pieces.length > 0 && m.pieces.every((p) => p.entries.length > 0 && p.entries.every((e) => e.kind === 'place' || e.kind === 'country' || e.kind === 'capital'));
-  mentions.forEach((m, index) => instruments.has(index) || startAt.set(m.tokenStart, { index, end: m.tokenEnd, code: m.actor?.code ?? null, place: isPlace(m) }));
+  mentions.forEach((m, index) => instruments.has(index) || startAt.set(m.tokenStart, { index, end: m.tokenEnd, code: m.actor?.code ?? null, place: namesPlace(m) }));
   // "talks with his Iraqi counterpart": a possessive pronoun before a mention of its own stands for the owner,
   // and the one talked with is the mention after it
   const mentionAt = (k: number) => {
@@ -154,18 +153,15 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
   };
   /** The actor named deep in a clause's object after `after`, not of the subjects' country: an agent ("by",
    * "against") first, else the first after a preposition that leads to one ("of", "into", "on", "in"). */
-  const deepTarget = (c: Clause, subjects: Mention[], after = c.head): Mention | undefined => {
+  const deepTarget = (c: Clause, subjects: Mention[], after = c.head): Clause['objects'][number] | undefined => {
     const own = subjects.find((m) => m.actor?.country)?.actor?.country;
     // ("hailed the agreement with the United Arab Emirates": "with" leads to the partner of what is praised)
     const candidates = c.objects.filter((o) => {
       const x = mentions[o.mention].actor?.country;
       return !!x && x !== own && o.prep !== null && (DEEP_PREPS.has(o.prep) || o.prep === 'with') && mentions[o.mention].tokenStart > after;
     });
-    const chosen = candidates.find((o) => o.prep === 'by' || o.prep === 'against') ?? candidates[0];
-    return chosen ? mentions[chosen.mention] : undefined;
+    return candidates.find((o) => o.prep === 'by' || o.prep === 'against') ?? candidates[0];
   };
-  /** Whether a clause's object names an actor deeper, after a preposition that leads to one. */
-  const hasDeepActor = (c: Clause): boolean => c.objects.some((o) => o.prep !== null && (DEEP_PREPS.has(o.prep) || o.prep === 'with') && !!mentions[o.mention].actor?.country && mentions[o.mention].tokenStart > c.head);
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
   const consumedHeads = new Set<number>();
@@ -359,7 +355,8 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
     // own and a past verb reports an act too)
     const reported = c.background === 'adverbial' && c.subjects.length > 0 && !c.conditional && !c.modal && tokens[c.head].norm !== tokens[c.head].lemma && !tokens[c.head].norm.endsWith('ing');
     // "died in Russian shelling of Kherson": a gerund's nationality before it is the one who does it
-    const nationality = !c.subjects.length && !c.passive && tokens[c.head].norm.endsWith('ing') ? mentions.find((m) => m.tokenEnd === c.head && m.tokenStart === c.head - 1 && m.actor?.country && !m.via && m.pieces.some((p) => p.entries.some((e) => e.kind === 'demonym'))) : undefined;
+    const before = !c.subjects.length && !c.passive && tokens[c.head].norm.endsWith('ing') ? mentionStarting.get(c.head - 1) : undefined;
+    const nationality = before && before.tokenEnd === c.head && before.actor?.country && !before.via && before.pieces.some((p) => p.entries.some((e) => e.kind === 'demonym')) ? before : undefined;
     // ("dispersed demonstrators protesting election results": a protest named right after its protesters happened)
     const protesting = c.background === 'participle' && PROTESTING.has(c.lemma) && c.subjects.length === 1 && mentions[c.subjects[0]].tokenEnd === c.head && !!mentions[c.subjects[0]].actor;
     if (consumedHeads.has(c.head) || (c.subordinate && !subordinate && !reported && !nationality && !protesting)) return;
@@ -403,7 +400,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       // one is aimed at whoever the object names deeper (found below)
       for (const p of candidates) {
         const last = p.elements[p.elements.length - 1];
-        if (!(DEEP_TARGET.has(p.code.slice(0, 2)) || p.code.startsWith('05')) || last?.kind !== 'target' || !hasDeepActor(c)) continue;
+        if (!(DEEP_TARGET.has(p.code.slice(0, 2)) || p.code.startsWith('05')) || last?.kind !== 'target' || !deepTarget(c, c.subjects.map((i) => mentions[i]))) continue;
         const m = matchPattern({ ...p, elements: p.elements.slice(0, -1) }, tokens, c.head + 1, c.regionEnd, mentionAt);
         if (m) {
           match = { ...m, pattern: p, target: null };
@@ -493,15 +490,15 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         // accusation whose TARGET names no one is aimed at whoever the object names deeper
         else if (DEEP_TARGET.has(match.pattern.code.slice(0, 2))) {
           const deep = deepTarget(c, subjects, bound.tokenStart);
-          if (deep) targets = [deep];
+          if (deep) targets = [mentions[deep.mention]];
         }
       }
       // "condemned the strikes on Belgorod by Ukrainian forces": an accusation's TARGET that is only a place, or
       // the accuser's own country, gives way to the agent named after it
       const bound = mentions[match.target];
-      if (DEEP_TARGET.has(match.pattern.code.slice(0, 2)) && bound.actor && (bound.pieces.every((p) => p.entries.every((e) => e.kind === 'place')) || subjects.some((m) => m.actor?.country === bound.actor!.country))) {
+      if (DEEP_TARGET.has(match.pattern.code.slice(0, 2)) && bound.actor && (namesPlace(bound) || subjects.some((m) => m.actor?.country === bound.actor!.country))) {
         const agent = deepTarget(c, subjects, bound.tokenStart);
-        if (agent && c.objects.some((o) => o.mention === mentions.indexOf(agent) && (o.prep === 'by' || o.prep === 'against'))) targets = [agent];
+        if (agent && (agent.prep === 'by' || agent.prep === 'against')) targets = [mentions[agent.mention]];
       }
       // "sanctions on Russia and Belarus": coordinated targets
       // (among all the sentence's mentions: the TARGET may stand in a complement, "threatened to impose tariffs
@@ -514,7 +511,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         const m = mentions[o.mention];
         const h = m.head;
         // ("reached a deal with EU mediation": the actor modifies the means, it is no partner)
-        if (o.prep === 'with' && MEANS.has(tokens[m.tokenEnd - 1].lemma)) return false;
+        if (o.prep === 'with' && modifiesMeans(tokens, m.tokenEnd)) return false;
         // (but "shut down two newspapers" is aimed at the newspapers: coercion falls on what it names)
         // (nor are "expelled 13 aid agencies": an expulsion falls on what it names)
         return !h || !!m.actor?.country || match!.pattern.code.startsWith('17') || match!.pattern.code.startsWith('166') || !match!.words.some((w) => tokens[w].start >= h.start && tokens[w].end <= h.end);
@@ -544,7 +541,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
       targets = direct ? [mentions[direct.mention]] : [];
       if (deepRetry) {
         const deep = deepTarget(c, subjects);
-        targets = deep ? [deep] : targets;
+        if (deep) targets = [mentions[deep.mention]];
       }
       // "expelled diplomats from Latvia, Lithuania and Estonia": coordinated targets
       if (direct) targets.push(...coordinatedAfter(mentions[direct.mention], c.objects.map((o) => mentions[o.mention])));
@@ -567,7 +564,7 @@ export const codeEventsIn = (doc: NewsDoc, { dictionary, clauseFinder, gazetteer
         // "opened an investigation into war crimes committed by Russian forces", "accused the government of
         // abuses against Uyghurs": the one accused or investigated is named deep in the object
         const deep = deepTarget(c, subjects);
-        if (deep) targets = [deep];
+        if (deep) targets = [mentions[deep.mention]];
         // "alleged that Rwanda had sent troops": the one accused is the allegation's subject
         else if (asked !== undefined && complement!.link === 'ccomp') targets = [mentions[asked]];
       } else if (!direct && asked !== undefined && complement!.link === 'ccomp') targets = [mentions[asked]];

@@ -40,6 +40,9 @@ export const placeBeforeVerb = (doc: NewsDoc, clause: Clause, gazetteer?: Gazett
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout']);
 const PLACE_KINDS = new Set(['country', 'capital', 'place']);
 
+/** Whether a mention names only a place: a town, a region, a capital or a country ("Aleppo", "Ukraine"). */
+export const namesPlace = (m: Mention): boolean => m.pieces.length > 0 && m.pieces.every((p) => p.entries.length > 0 && p.entries.every((e) => PLACE_KINDS.has(e.kind)));
+
 const asEventPlace = (doc: NewsDoc, p: Place, span: Span | undefined, from: EventPlace['from'] = 'clause'): EventPlace => ({
   text: span ? doc.text.slice(span.start, span.end) : p.name,
   ...(span ? { span } : {}),

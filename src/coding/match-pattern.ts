@@ -8,7 +8,9 @@ const PLACE_ADP = new Set(['in', 'at', 'near', 'inside', 'outside', 'during', 'a
 // Prepositions inside an object phrase: "the capital of Ukraine", "a ruling by the court", "more than 200 Venezuelans".
 const CROSSED = new Set(['of', 'by', 'than']);
 /** Nouns an actor can modify after "with" to name the help or leave an act was done with. */
-export const MEANS = new Set(['mediation', 'help', 'support', 'backing', 'assistance', 'approval', 'blessing', 'funding', 'participation', 'involvement', 'facilitation', 'consent', 'money']);
+const MEANS = new Set(['mediation', 'help', 'support', 'backing', 'assistance', 'approval', 'blessing', 'funding', 'participation', 'involvement', 'facilitation', 'consent', 'money']);
+/** Whether an actor's phrase ending at `end` names a means ("EU mediation", "U.S. backing"): its last word or the next. */
+export const modifiesMeans = (tokens: Token[], end: number): boolean => MEANS.has(tokens[end - 1].lemma) || MEANS.has(tokens[end]?.lemma ?? '');
 const FORCE = new Set(['18', '19', '20']);
 const STOP = new Set([';', '.', ':', '—', '–', '(', ')', 'but', 'which', 'who', 'that', 'while', 'after', 'before', 'because', 'if', 'unless']);
 
@@ -65,17 +67,20 @@ const headNoun = (tokens: Token[], from: number, to: number): Token | undefined 
       head = undefined;
       continue;
     }
-    if (t.pos === 'NOUN' || t.pos === 'PROPN') head = t;
-    else if (!(t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || adjectival(tokens, k, from, to))) break;
+    if (isNoun(t)) head = t;
+    else if (!modifier(tokens, k, from, to)) break;
   }
   return head;
 };
 const isNoun = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN';
+/** A word that may stand before a noun in its phrase: a determiner, an adjective, a number, an adjectival participle. */
+const modifier = (tokens: Token[], k: number, from: number, to: number): boolean =>
+  tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM' || adjectival(tokens, k, from, to);
 /** Whether a noun phrase follows the verb at once: "struck [targets]", "shelled [a] [bus]" (not "sank last month"). */
 const hasObject = (tokens: Token[], from: number, to: number): boolean => {
   let k = from;
-  while (k < to && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM' || adjectival(tokens, k, from, to))) k++;
-  return k < to && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN') && !TIME_NOUNS.has(tokens[k].lemma);
+  while (k < to && modifier(tokens, k, from, to)) k++;
+  return k < to && isNoun(tokens[k]) && !TIME_NOUNS.has(tokens[k].lemma);
 };
 
 /** Whether an actor code ("IGOUNO", "FRAMIL") has one of these 3-letter parts. */
@@ -120,7 +125,7 @@ export const matchPattern = (
         const m = mentionAt(k);
         if (m && el.only && !(actorHas(m.code, el.only) || (!!m.place && el.only.includes('PLACE')))) return null;
         // "reached a deal with EU mediation", "with U.S. backing": the actor modifies the means, it is no partner
-        if (m && tokens[k - 1]?.norm === 'with' && (MEANS.has(tokens[m.end - 1].lemma) || MEANS.has(tokens[m.end]?.lemma ?? ''))) return null;
+        if (m && tokens[k - 1]?.norm === 'with' && modifiesMeans(tokens, m.end)) return null;
         if (m) {
           target = m.index;
           found = m.end;
